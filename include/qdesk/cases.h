@@ -1,0 +1,53 @@
+/* cases.h - cases (办件), evaluations (好差评), rectification items and consultations. */
+#ifndef QDESK_CASES_H
+#define QDESK_CASES_H
+#include <stddef.h>
+#include "qdesk/config.h"
+#include "qdesk/store.h"
+
+/* The national outcome ids a config's outcomes must come from:
+ * consult 咨询, accepted 受理, done 即办办结, correction 补正/一次性告知, tolerance 容缺受理,
+ * rejected 不予受理. Handling modes: guided 导办, assisted 帮办, delegated 代办. */
+extern const char *const cases_outcome_ids[];   /* NULL-terminated */
+extern const char *const cases_mode_ids[];      /* NULL-terminated */
+
+struct case_input {
+	const char *matter;         /* matter id from the catalogue, or NULL */
+	const char *category;       /* case category id; NULL = the matter's category */
+	const char *channel;        /* "onsite" (default) or "online" */
+	const char *outcome;        /* outcome id; NULL = "done" */
+	const char *mode;           /* NULL/"none", "guided", "assisted", "delegated" */
+	const char *const *helps;   /* elderly help type ids */
+	size_t nhelps;
+	int minutes;                /* minutes spent on elderly help, >= 0 */
+	const char *applicant;      /* name; stored masked */
+	const char *id_number;      /* validated; stored masked */
+	const char *phone;          /* validated; stored masked */
+	const char *note;           /* at most 500 bytes */
+};
+
+/* Check c against the hall: ids exist, ID/phone valid, lengths. On failure *field names the
+ * offending field ("matter", "outcome", "id-number" …). */
+enum qd_status cases_validate(const struct hall *h, const struct case_input *c, const char **field);
+
+/* Inside a store_write transaction: insert a case (ticket_id 0 = walk-in) with its help rows.
+ * day/at are the hall day and Unix time. Caller has validated c. */
+enum qd_status cases_insert_tx(struct store *st, const struct hall *h, long long ticket_id, int window,
+                               const char *staff, const struct case_input *c, long long *case_id);
+/* Inside a transaction: record a rating for ticket_id (QD_ERR_RATED if one exists, QD_ERR_RATING
+ * if not 1..5); a rating below the hall's bad threshold (1-2) opens a rectification item due
+ * eval.rectify_days working days later (deadline into deadline[11]). */
+enum qd_status cases_rate_tx(struct store *st, const struct hall *h, long long ticket_id, int window,
+                             const char *staff, int level, const char *reason,
+                             long long *evaluation_id, long long *rectification_id, char deadline[11]);
+/* Inside a transaction: void the cases and evaluation (and its rectification) of ticket_id logged
+ * at or after since (used by undo). */
+enum qd_status cases_void_tx(struct store *st, long long ticket_id, long long since);
+
+/* Own transactions: log a walk-in case (no ticket), and a consultation (咨询) by a guide or clerk. */
+enum qd_status cases_log_walk_in(struct store *st, const struct hall *h, int window, const char *staff,
+                                 const struct case_input *c, long long *case_id);
+enum qd_status cases_log_consult(struct store *st, const struct hall *h, int window, const char *staff,
+                                 const char *topic, long long *consult_id);
+
+#endif

@@ -1,0 +1,85 @@
+/* config.h - the hall as the libconfig file describes it: read once, validated strictly, read-only. */
+#ifndef QDESK_CONFIG_H
+#define QDESK_CONFIG_H
+#include <stddef.h>
+#include "qdesk/status.h"
+
+struct hall_zone   { char *id, *name, *floor; };
+/* A business type: tickets "A001" … per day. quota 0 = none; cutoff -1 = none (minutes after
+ * midnight); target_wait = minutes after which a wait is highlighted. */
+struct hall_type   { char *prefix, *name, *zone; int quota, cutoff, target_wait; };
+/* A priority group (绿色通道). min_age > 0 only for the elderly group (set from an ID number). */
+struct hall_group  { char *id, *name; int min_age; };
+/* A window: its number, the types it serves in order, the types it also serves when idle, the
+ * priority groups it serves from every type (the elderly window), and a special role
+ * ("" or "elderly", "unsolved", "general", "cross-region", "talent", "trademark"). */
+struct hall_window {
+	int number;
+	char *name, *zone, *special;
+	char **types;  size_t ntypes;
+	char **also;   size_t nalso;
+	char **groups; size_t ngroups;
+};
+/* A plain id/name entry: case categories, outcomes, handling modes, elderly-help types, pause
+ * reasons. */
+struct hall_item   { char *id, *name; };
+/* A matter (事项) of the catalogue: kind is one of the national matter types. */
+struct hall_matter { char *id, *name, *category, *kind; };
+struct hall_key    { char *action; int key; };
+
+struct hall {
+	char *path;                 /* the file it came from */
+	char *name, *language, *database;
+	int open_min, close_min;    /* opening hours, minutes after midnight */
+	int number_digits;          /* zero-padded sequence digits: 3 gives A001 */
+	struct hall_zone   *zones;      size_t nzones;
+	struct hall_type   *types;      size_t ntypes;
+	struct hall_group  *groups;     size_t ngroups;
+	struct hall_window *windows;    size_t nwindows;
+	struct hall_item   *categories; size_t ncategories;
+	struct hall_matter *matters;    size_t nmatters;
+	struct hall_item   *outcomes;   size_t noutcomes;  /* ids from the national set, see cases.h */
+	struct hall_item   *modes;      size_t nmodes;     /* guided, assisted, delegated */
+	struct hall_item   *helps;      size_t nhelps;     /* elderly help types */
+	struct hall_item   *pauses;     size_t npauses;    /* pause reasons */
+	struct {
+		int recall_cap;         /* recalls allowed after the first call */
+		int priority_cap;       /* consecutive priority calls before a normal one; 0 = strict */
+		int undo_seconds;       /* how long a no-show or finish can be undone */
+		int noshow_requeue;     /* 1: a missed ticket may return (requeue); 0: new ticket */
+		int requeue_behind;     /* K: a returning ticket goes behind the next K waiting */
+		int requeue_max;        /* how often one ticket may return */
+		int transfer_keep_place;/* 1: a transferred ticket keeps its place in the new queue */
+	} calling;
+	struct {
+		int good_min_level;     /* 4: 满意 and up are good; 3: 基本满意 counts too */
+		int rectify_days;       /* deadline of a rectification item, in working days */
+		char **holidays; size_t nholidays;   /* "YYYY-MM-DD" days off */
+		char **workdays; size_t nworkdays;   /* weekend days that are working days (调休) */
+	} eval;
+	struct { char *template_text; int digits_each; char *command; } announce;
+	struct { char *device; int width; char *notice; } printer;
+	struct { int lock_seconds; int max_failures; int lockout_minutes; } security;
+	struct hall_key *keys; size_t nkeys;
+};
+
+/* The config file to use: cli_path if given, else $QDESK_CONFIG, else ./conf/qdesk.conf if it
+ * exists, else SYSCONFDIR/qdesk/qdesk.conf. Returns a static or argv string; never NULL. */
+const char *config_path(const char *cli_path);
+
+/* Read and validate the file. On success *out is a hall the caller frees with config_free().
+ * On failure returns QD_ERR_CONFIG and err holds "FILE:LINE: setting.path: what is wrong"
+ * (English, already translated through gettext). */
+enum qd_status config_load(const char *path, struct hall **out, char *err, size_t errlen);
+void config_free(struct hall *h);
+
+/* Lookups; NULL if absent. Type prefixes compare case-insensitively. */
+const struct hall_type   *hall_type(const struct hall *h, const char *prefix);
+const struct hall_window *hall_window(const struct hall *h, int number);
+const struct hall_group  *hall_group(const struct hall *h, const char *id);
+const struct hall_matter *hall_matter(const struct hall *h, const char *id);
+const struct hall_item   *hall_item(const struct hall_item *items, size_t n, const char *id);
+/* The elderly group (the one with min_age > 0), or NULL. */
+const struct hall_group  *hall_elderly_group(const struct hall *h);
+
+#endif

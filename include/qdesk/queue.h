@@ -1,0 +1,120 @@
+/* queue.h - tickets: issue, call, recall, no-show, requeue, transfer, pause, finish, undo, rollover.
+ * Every call is one write transaction; every state change also writes an event row. */
+#ifndef QDESK_QUEUE_H
+#define QDESK_QUEUE_H
+#include <stddef.h>
+#include "qdesk/config.h"
+#include "qdesk/store.h"
+
+struct case_input;
+
+/* Ticket states as stored: waiting, called (at a window, being served), and the ends: served,
+ * noshow, expired, voided. A transfer puts a called ticket back to waiting. */
+struct ticket {
+	long long id;               /* unique forever */
+	char day[11];               /* the hall day it was issued */
+	char type[8];               /* business type prefix */
+	int seq;                    /* daily sequence within the type */
+	char number[16];            /* "A001" */
+	char priority[24];          /* group id or "" */
+	char state[12];
+	long long issued_at, called_at, finished_at;   /* Unix seconds; 0 = not yet */
+	int window;                 /* window that called it, 0 = none */
+	int target_window;          /* set by a transfer to a window, 0 = none */
+	char staff[32];             /* who called it */
+	int calls;                  /* 1 after the first call, +1 per recall */
+	int requeues;               /* times it returned after a no-show */
+	int ahead;                  /* (issue) people waiting before it for the same type */
+	char id_masked[20];         /* "110105********002X" or "" */
+	char phone_masked[16];      /* "138****1234" or "" */
+	char note[256];
+};
+
+struct issue_input {
+	const char *type;           /* prefix, any case */
+	const char *priority;       /* group id, NULL/"" = none */
+	const char *id_number;      /* optional; validated; age >= elderly min_age sets that group */
+	const char *phone;          /* optional; validated */
+	const char *note;           /* optional, at most 200 bytes */
+	const char *staff;          /* optional (kiosk): guide/clerk/lead/admin */
+};
+
+/* Window state as stored: closed (nobody signed in), idle, serving, paused. */
+struct window_state {
+	int number;
+	char state[12];
+	char staff[32];
+	char pause_reason[32];
+	long long since;
+	struct ticket current;      /* valid when current.id != 0 */
+	int served_today, noshow_today;
+};
+
+/* Issue a ticket. QD_ERR_NO_TYPE, QD_ERR_NO_GROUP, QD_ERR_IDCARD, QD_ERR_PHONE, QD_ERR_TOO_LONG,
+ * QD_ERR_QUOTA, QD_ERR_CUTOFF, QD_ERR_CLOSED (outside opening hours). Fills *out, incl. ahead. */
+enum qd_status queue_issue(struct store *st, const struct hall *h, const struct issue_input *in,
+                           struct ticket *out);
+
+/* Call the next ticket for window w: priority groups first (cap from calling.priority_cap),
+ * oldest first across the window's types, then its "also" types; tickets transferred to w are
+ * eligible there only. Exactly one window ever gets a ticket. QD_ERR_EMPTY when none waits. */
+enum qd_status queue_call_next(struct store *st, const struct hall *h, int w, const char *staff,
+                               struct ticket *out);
+/* Call a specific waiting number of today ("A005", any case) to window w (特呼). */
+enum qd_status queue_call_number(struct store *st, const struct hall *h, int w, const char *staff,
+                                 const char *number, struct ticket *out);
+/* Call the window's current ticket again; QD_ERR_RECALL_CAP past calling.recall_cap. */
+enum qd_status queue_recall(struct store *st, const struct hall *h, int w, const char *staff,
+                            struct ticket *out);
+/* The current ticket did not come: it ends as noshow. */
+enum qd_status queue_noshow(struct store *st, const struct hall *h, int w, const char *staff,
+                            struct ticket *out);
+/* A no-show person came back (same day, if calling.noshow_requeue): waiting again, behind the next
+ * calling.requeue_behind waiting tickets of its type. */
+enum qd_status queue_requeue(struct store *st, const struct hall *h, const char *number,
+                             const char *staff, struct ticket *out);
+/* Send the current ticket to another type (to_type) or window (to_window > 0); it waits again,
+ * keeping its place if calling.transfer_keep_place. */
+enum qd_status queue_transfer(struct store *st, const struct hall *h, int w, const char *staff,
+                              const char *to_type, int to_window, struct ticket *out);
+/* Pause window w with a reason id (from the config's pause reasons; NULL = first); resume it. */
+enum qd_status queue_pause(struct store *st, const struct hall *h, int w, const char *staff,
+                           const char *reason);
+enum qd_status queue_resume(struct store *st, const struct hall *h, int w, const char *staff);
+
+struct finish_result {
+	struct ticket ticket;
+	long long case_id;          /* 0 if no case was logged */
+	long long evaluation_id;    /* 0 if no rating */
+	long long rectification_id; /* 0 unless the rating was 1 or 2 */
+	char deadline[11];          /* rectification deadline day */
+};
+/* Finish the current ticket as served; if c is non-NULL log that case (cases.h rules); if rating
+ * is 1..5 record the evaluation (reason optional). All in one transaction. */
+enum qd_status queue_finish(struct store *st, const struct hall *h, int w, const char *staff,
+                            const struct case_input *c, int rating, const char *rating_reason,
+                            struct finish_result *out);
+/* Undo the window's last no-show or finish if within calling.undo_seconds: the ticket is the
+ * window's current ticket again; a case or evaluation logged by that finish is voided. */
+enum qd_status queue_undo(struct store *st, const struct hall *h, int w, const char *staff,
+                          struct ticket *out);
+
+/* Sign staff in at window w (closing anybody else's open session there) / out. */
+enum qd_status queue_sign_in(struct store *st, const struct hall *h, int w, const char *staff);
+enum qd_status queue_sign_out(struct store *st, const struct hall *h, int w, const char *staff);
+
+/* End every ticket of a day before today that is still waiting or called as expired. Every write
+ * call above does this first; exposed for tests and the status command. Returns count in *n. */
+enum qd_status queue_rollover(struct store *st, const struct hall *h, int *n);
+
+/* Snapshots (read only). The waiting list for window w in the order it would call them (w = 0:
+ * every waiting ticket of today in issue order); *out is malloc'd, caller frees. */
+enum qd_status queue_waiting(struct store *st, const struct hall *h, int w, struct ticket **out,
+                             size_t *n);
+enum qd_status queue_window(struct store *st, const struct hall *h, int w, struct window_state *out);
+/* The last n calls of today, newest first (for the board); *out malloc'd. */
+enum qd_status queue_recent_calls(struct store *st, int n, struct ticket **out, size_t *count);
+/* Find a ticket of today by number. */
+enum qd_status queue_find(struct store *st, const char *number, struct ticket *out);
+
+#endif

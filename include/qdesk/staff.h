@@ -1,0 +1,44 @@
+/* staff.h - staff accounts: roles, Argon2id PIN hashes (libsodium), lockout. */
+#ifndef QDESK_STAFF_H
+#define QDESK_STAFF_H
+#include <stddef.h>
+#include "qdesk/config.h"
+#include "qdesk/store.h"
+
+enum staff_role { ROLE_GUIDE = 1, ROLE_CLERK = 2, ROLE_LEAD = 4, ROLE_ADMIN = 8 };
+
+struct staff {
+	char id[32];
+	char name[64];
+	enum staff_role role;
+	int active;
+	int failures;
+	long long locked_until;
+};
+
+/* "guide" … → role; 0 if unknown. And back. */
+enum staff_role staff_role_parse(const char *s);
+const char *staff_role_name(enum staff_role r);
+
+/* Initialise libsodium; call once before any PIN function. */
+enum qd_status staff_init(void);
+
+/* Add an account (id: 1-31 of [A-Za-z0-9_-]; PIN 4-12 digits). QD_ERR_EXISTS if the id is taken. */
+enum qd_status staff_add(struct store *st, const char *id, const char *name, enum staff_role role,
+                         const char *pin);
+enum qd_status staff_set_pin(struct store *st, const char *id, const char *pin);
+enum qd_status staff_disable(struct store *st, const char *id);
+enum qd_status staff_get(struct store *st, const char *id, struct staff *out);
+/* All accounts ordered by id; *out malloc'd, caller frees. */
+enum qd_status staff_list(struct store *st, struct staff **out, size_t *n);
+
+/* Check that id exists, is active and has one of the roles in mask (QD_ERR_NO_STAFF,
+ * QD_ERR_STAFF_DISABLED, QD_ERR_ROLE). Works inside or outside a transaction. */
+enum qd_status staff_check(struct store *st, const char *id, int role_mask);
+
+/* Verify a PIN for login: QD_ERR_LOCKED while locked (security.lockout_minutes after
+ * security.max_failures wrong PINs), QD_ERR_PIN on a wrong PIN (counted), QD_OK resets the count. */
+enum qd_status staff_login(struct store *st, const struct hall *h, const char *id, const char *pin,
+                           struct staff *out);
+
+#endif

@@ -1,0 +1,65 @@
+/* status.h - the one result type of every domain and store call, and its messages. */
+#ifndef QDESK_STATUS_H
+#define QDESK_STATUS_H
+
+/* STATUS(name, exit code for the CLI, English message; translated at print time) */
+#define QDESK_STATUSES(STATUS) \
+	STATUS(QD_OK,              0, "done") \
+	STATUS(QD_ERR_NOMEM,       1, "out of memory") \
+	STATUS(QD_ERR_DB,          1, "database error") \
+	STATUS(QD_ERR_NO_DB,       2, "the database does not exist; run 'qdesk init' first") \
+	STATUS(QD_ERR_SCHEMA,      1, "the database was written by a newer qdesk") \
+	STATUS(QD_ERR_CONFIG,      2, "configuration error") \
+	STATUS(QD_ERR_USAGE,       2, "usage error") \
+	STATUS(QD_ERR_INVALID,     1, "invalid value") \
+	STATUS(QD_ERR_NOT_FOUND,   1, "not found") \
+	STATUS(QD_ERR_EXISTS,      1, "already exists") \
+	STATUS(QD_ERR_NO_TYPE,     1, "no such business type") \
+	STATUS(QD_ERR_NO_WINDOW,   1, "no such window") \
+	STATUS(QD_ERR_NO_GROUP,    1, "no such priority group") \
+	STATUS(QD_ERR_QUOTA,       1, "today's quota for this business type is used up") \
+	STATUS(QD_ERR_CUTOFF,      1, "tickets for this business type are no longer issued today") \
+	STATUS(QD_ERR_CLOSED,      1, "the hall is closed") \
+	STATUS(QD_ERR_EMPTY,       3, "nobody is waiting for this window") \
+	STATUS(QD_ERR_BUSY_WINDOW, 1, "this window is serving a ticket; finish it or mark it a no-show first") \
+	STATUS(QD_ERR_IDLE_WINDOW, 1, "this window is not serving a ticket") \
+	STATUS(QD_ERR_PAUSED,      1, "this window is paused; resume it first") \
+	STATUS(QD_ERR_NOT_PAUSED,  1, "this window is not paused") \
+	STATUS(QD_ERR_NOT_WAITING, 1, "that ticket is not waiting") \
+	STATUS(QD_ERR_NOT_SERVED_HERE, 1, "this window does not serve that ticket") \
+	STATUS(QD_ERR_RECALL_CAP,  1, "the recall limit is reached; mark the ticket a no-show") \
+	STATUS(QD_ERR_NO_REQUEUE,  1, "a missed ticket cannot return; the person must take a new ticket") \
+	STATUS(QD_ERR_REQUEUE_MAX, 1, "this ticket has already returned to the queue as often as allowed") \
+	STATUS(QD_ERR_OTHER_DAY,   1, "that ticket is not from today") \
+	STATUS(QD_ERR_NOTHING_TO_UNDO, 1, "there is nothing to undo at this window") \
+	STATUS(QD_ERR_UNDO_EXPIRED, 1, "too late to undo") \
+	STATUS(QD_ERR_RATED,       1, "this visit has already been evaluated") \
+	STATUS(QD_ERR_RATING,      1, "a rating is a whole number from 1 to 5") \
+	STATUS(QD_ERR_IDCARD,      1, "invalid resident ID number") \
+	STATUS(QD_ERR_PHONE,       1, "invalid mobile number") \
+	STATUS(QD_ERR_TOO_LONG,    1, "text too long") \
+	STATUS(QD_ERR_NO_STAFF,    1, "no such staff member") \
+	STATUS(QD_ERR_STAFF_DISABLED, 1, "this staff account is disabled") \
+	STATUS(QD_ERR_ROLE,        1, "this staff member's role may not do that") \
+	STATUS(QD_ERR_PIN,         1, "wrong PIN") \
+	STATUS(QD_ERR_PIN_WEAK,    1, "a PIN is 4 to 12 digits") \
+	STATUS(QD_ERR_LOCKED,      1, "too many wrong PINs; the account is locked for a while") \
+	STATUS(QD_ERR_TOOK_OVER,   1, "another clerk is signed in at this window")
+
+enum qd_status {
+#define QD_STATUS_ENUM(name, code, text) name,
+	QDESK_STATUSES(QD_STATUS_ENUM)
+#undef QD_STATUS_ENUM
+	QD_STATUS_COUNT
+};
+
+/* The English message for s (untranslated; pass it through _() to show it). Never NULL. */
+const char *qd_status_text(enum qd_status s);
+
+/* The CLI exit status for s: 0 done, 1 refused/failed, 2 usage/config, 3 nothing waiting. */
+int qd_status_exit(enum qd_status s);
+
+/* The enum's name without prefix, lower-case with hyphens ("recall-cap"), for --json "error". */
+const char *qd_status_name(enum qd_status s);
+
+#endif

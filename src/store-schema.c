@@ -1,0 +1,94 @@
+/* store-schema.c - the database schema as an ordered list of migrations keyed on user_version.
+ * Never edit a migration that has shipped: append a new one. */
+#include "store-internal.h"
+
+/* Times are Unix seconds; day columns are the hall's local day "YYYY-MM-DD". Nothing is deleted:
+ * rows end in a state, or are voided. */
+static const char migration_1[] =
+	"CREATE TABLE staff ("
+	"  id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL"
+	"    CHECK (role IN ('guide','clerk','lead','admin')),"
+	"  pin_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,"
+	"  failures INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL);"
+
+	"CREATE TABLE tickets ("
+	"  id INTEGER PRIMARY KEY, day TEXT NOT NULL, type TEXT NOT NULL, seq INTEGER NOT NULL,"
+	"  number TEXT NOT NULL, priority TEXT,"
+	"  state TEXT NOT NULL DEFAULT 'waiting'"
+	"    CHECK (state IN ('waiting','called','served','noshow','expired','voided')),"
+	"  pos REAL NOT NULL,"                         /* queue order: lower is called first */
+	"  issued_at INTEGER NOT NULL, called_at INTEGER, finished_at INTEGER,"
+	"  window INTEGER, target_window INTEGER, staff TEXT REFERENCES staff(id),"
+	"  calls INTEGER NOT NULL DEFAULT 0, requeues INTEGER NOT NULL DEFAULT 0,"
+	"  id_masked TEXT, phone_masked TEXT, age INTEGER, note TEXT,"
+	"  issued_by TEXT REFERENCES staff(id),"
+	"  UNIQUE (day, type, seq));"
+	"CREATE INDEX tickets_waiting ON tickets(state, day, pos);"
+	"CREATE INDEX tickets_number ON tickets(day, number);"
+	"CREATE INDEX tickets_window ON tickets(window, state);"
+
+	/* One row per window that has ever been used: who is there and what it is doing. */
+	"CREATE TABLE windows ("
+	"  number INTEGER PRIMARY KEY,"
+	"  state TEXT NOT NULL DEFAULT 'closed' CHECK (state IN ('closed','idle','serving','paused')),"
+	"  staff TEXT REFERENCES staff(id), pause_reason TEXT, since INTEGER,"
+	"  current_ticket INTEGER REFERENCES tickets(id),"
+	"  priority_streak INTEGER NOT NULL DEFAULT 0,"
+	"  last_kind TEXT, last_ticket INTEGER REFERENCES tickets(id), last_at INTEGER);"
+
+	/* Attendance: who staffed which window when. ended NULL = still open. */
+	"CREATE TABLE sessions ("
+	"  id INTEGER PRIMARY KEY, window INTEGER NOT NULL, staff TEXT NOT NULL REFERENCES staff(id),"
+	"  started_at INTEGER NOT NULL, ended_at INTEGER);"
+	"CREATE INDEX sessions_open ON sessions(window, ended_at);"
+	"CREATE TABLE pauses ("
+	"  id INTEGER PRIMARY KEY, window INTEGER NOT NULL, staff TEXT REFERENCES staff(id),"
+	"  reason TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER);"
+
+	/* Every state change: who, which window, when, what. */
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL,"
+	"  ticket_id INTEGER REFERENCES tickets(id), window INTEGER, staff TEXT, detail TEXT);"
+	"CREATE INDEX events_day ON events(day, kind);"
+	"CREATE INDEX events_ticket ON events(ticket_id);"
+
+	"CREATE TABLE cases ("
+	"  id INTEGER PRIMARY KEY, ticket_id INTEGER REFERENCES tickets(id),"
+	"  day TEXT NOT NULL, at INTEGER NOT NULL, window INTEGER, staff TEXT REFERENCES staff(id),"
+	"  matter TEXT, category TEXT, channel TEXT NOT NULL CHECK (channel IN ('onsite','online')),"
+	"  outcome TEXT NOT NULL, mode TEXT CHECK (mode IN ('guided','assisted','delegated')),"
+	"  help_minutes INTEGER NOT NULL DEFAULT 0,"
+	"  applicant_masked TEXT, id_masked TEXT, phone_masked TEXT, age INTEGER, note TEXT,"
+	"  voided INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX cases_day ON cases(day);"
+	"CREATE INDEX cases_ticket ON cases(ticket_id);"
+	"CREATE TABLE case_help ("
+	"  case_id INTEGER NOT NULL REFERENCES cases(id), help TEXT NOT NULL,"
+	"  PRIMARY KEY (case_id, help));"
+
+	"CREATE TABLE evaluations ("
+	"  id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+	"  day TEXT NOT NULL, at INTEGER NOT NULL, window INTEGER, staff TEXT,"
+	"  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5), reason TEXT,"
+	"  voided INTEGER NOT NULL DEFAULT 0);"
+	"CREATE UNIQUE INDEX evaluations_once ON evaluations(ticket_id) WHERE voided = 0;"
+	"CREATE INDEX evaluations_day ON evaluations(day);"
+	"CREATE TABLE rectifications ("
+	"  id INTEGER PRIMARY KEY, evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),"
+	"  opened_day TEXT NOT NULL, deadline TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','called-back','fixed','explained','voided')),"
+	"  called_back INTEGER NOT NULL DEFAULT 0, closed_at INTEGER, note TEXT);"
+
+	"CREATE TABLE consultations ("
+	"  id INTEGER PRIMARY KEY, day TEXT NOT NULL, at INTEGER NOT NULL, window INTEGER,"
+	"  staff TEXT REFERENCES staff(id), topic TEXT);"
+	"CREATE INDEX consultations_day ON consultations(day);";
+
+static const char *const migrations[] = { migration_1 };
+
+const char *const *store_migrations(int *count)
+{
+	*count = (int)(sizeof migrations / sizeof migrations[0]);
+	return migrations;
+}
