@@ -45,8 +45,9 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(wildcard tests/fuzz/fuzz-*.c)
 BENCH_SRC := $(wildcard tests/bench/bench-*.c)
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
-PO        := $(wildcard data/po/*.po)
-MO        := $(PO:data/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/qdesk.mo)
+# Each language is a folder of catalogue fragments (data/po/zh_CN/*.po), joined at build time.
+LANGS     := $(patsubst data/po/%/,%,$(wildcard data/po/*/))
+MO        := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/qdesk.mo)
 QDESK     := $(BUILD)/qdesk
 
 .PHONY: all run check check-san test bench deps install uninstall clean pot lint-man
@@ -72,14 +73,14 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libqdesk.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libqdesk.a $(PKG_LIBS)
 
-$(BUILD)/locale/%/LC_MESSAGES/qdesk.mo: data/po/%.po
+.SECONDEXPANSION:
+$(BUILD)/locale/%/LC_MESSAGES/qdesk.mo: $$(wildcard data/po/%/*.po)
 	@mkdir -p $(@D)
-	msgfmt --check -o $@ $<
+	msgcat --use-first $^ | msgfmt --check -o $@ -
 
-# Regenerate the message template from the sources (run after adding strings, then msgmerge).
+# Regenerate the message template from the sources, to see which strings still need a translation.
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o data/po/qdesk.pot --package-name=qdesk $(SRC) include/qdesk/*.h
-	for po in $(PO); do msgmerge -q -U --backup=none $$po data/po/qdesk.pot; done
 
 # Install the Debian 12 packages that are missing (apt-get as root; otherwise say the command).
 deps:
