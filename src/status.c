@@ -1,4 +1,5 @@
 /* status.c - the message, exit code and name of every qd_status, from the one list in status.h. */
+#include <stddef.h>
 #include "qdesk/status.h"
 
 static const struct { const char *text, *name; int exit_code; } statuses[] = {
