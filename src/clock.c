@@ -212,10 +212,12 @@ void clock_add_workdays(const char *day, int n, const char *const *holidays, siz
 		return;
 	}
 	long z = days_from_civil(y, m, d);
-	/* A year of holidays cannot hold more than 366 consecutive days off; stop searching there. */
+	/* No run of days off is longer than a year; the guard only stops a malformed list looping. */
 	int guard = 0;
-	while (!is_workday(z, holidays, nholidays, workdays, nworkdays) && guard++ < 400)
-		z++;
+	if (n <= 0) {
+		while (!is_workday(z, holidays, nholidays, workdays, nworkdays) && guard++ < 400)
+			z++;
+	}
 	for (int i = 0; i < n; i++) {
 		z++;
 		guard = 0;

@@ -24,8 +24,9 @@ int clock_parse_hhmm(const char *s);
 int clock_valid_day(const char *s);
 
 /* The working day that lies n working days after day (n >= 0; n = 0 gives day itself if it is a
- * working day, else the next one). Saturdays and Sundays are off unless listed in workdays (调休);
- * days in holidays are off. Lists are "YYYY-MM-DD" strings. Result into out[11]. */
+ * working day, else the next one; n = 1 from a Friday or a Saturday is the Monday). Saturdays
+ * and Sundays are off unless listed in workdays (调休); days in holidays are off. Lists are
+ * "YYYY-MM-DD" strings. Result into out[11] ("" if day is malformed). */
 void clock_add_workdays(const char *day, int n, const char *const *holidays, size_t nholidays,
                         const char *const *workdays, size_t nworkdays, char out[11]);
 
