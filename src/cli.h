@@ -1,8 +1,11 @@
 /* cli.h - what the subcommands (cli-*.c, one per file) share: global options, lazily opened
- * config and store, and the way results and refusals are reported. */
+ * config and store, option parsing, and the way results and refusals are reported. */
 #ifndef QDESK_CLI_H
 #define QDESK_CLI_H
+#include <stdio.h>
 #include "qdesk/config.h"
+#include "qdesk/json.h"
+#include "qdesk/queue.h"
 #include "qdesk/status.h"
 #include "qdesk/store.h"
 
@@ -11,16 +14,51 @@ struct cli {
 	const char *db_arg;         /* --db, or NULL */
 	struct hall *hall;          /* loaded by cli_hall() */
 	struct store *st;           /* opened by cli_store() */
+	int json;                   /* --json given to the current command */
 };
 
 /* Load the config if not yet loaded; on error print "FILE:LINE: …" and return exit status 2, else 0. */
 int cli_hall(struct cli *c);
 /* Open the database (and the config first); create = 1 for init. Returns an exit status (0 ok). */
 int cli_store(struct cli *c, int create);
-/* Print "qdesk: <translated status text>[: detail]" on stderr and return the status's exit code. */
-int cli_fail(enum qd_status s, const char *detail);
-/* Print a usage error for command cmd on stderr; returns 2. */
+/* The database path in use: --db, $QDESK_DB, the config's database, else data/qdesk.db. */
+const char *cli_db_path(struct cli *c);
+
+/* Report a refusal: "qdesk: <translated status text>[: detail]" on stderr, and with --json also
+ * {"ok":false,"error":NAME,"message":TEXT} on stdout. Returns the status's exit code. */
+int cli_fail(struct cli *c, enum qd_status s, const char *detail);
+/* Print "qdesk CMD: msg" and the command's synopsis on stderr; returns 2. */
 int cli_usage(const char *cmd, const char *msg);
+
+/* One option of a subcommand. value != NULL: takes an argument (--name VALUE or --name=VALUE);
+ * else flag is set to 1. */
+struct cli_opt { const char *name; const char **value; int *flag; };
+/* Parse argv[1..] of command cmd: options from opts (NULL-name terminated, "json" is always
+ * accepted and sets c->json), positionals into pos[] (exactly npos_min..npos_max of them).
+ * Returns 0, or 2 after printing a usage error. */
+int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, const char **pos,
+              int npos_min, int npos_max);
+/* Parse a whole number in [lo, hi]; returns 0 and *out, or 2 after a usage error naming what. */
+int cli_int(const char *cmd, const char *what, const char *s, int lo, int hi, int *out);
+
+/* Print a ticket result: text "NUMBER rest-of-line" (rest printf-style, translated by the caller),
+ * or with --json {"ok":true,"ticket":{…}}. */
+void cli_print_ticket(struct cli *c, const struct ticket *t, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Write a ticket's fields as a JSON object named key. */
+void cli_json_ticket(struct cli *c, struct json *j, const char *key, const struct ticket *t);
+
+/* For "CMD WINDOW --staff ID …": parse argv with opts (which must include "staff" bound to
+ * *staff), require --staff, read WINDOW, and open the store. Returns 0 or an exit status. */
+int cli_window_command(struct cli *c, int argc, char **argv, const struct cli_opt *opts,
+                       int *window, const char **staff);
+/* The ticket result of a window action: print it ("NUMBER what") or report the refusal. */
+int cli_ticket_result(struct cli *c, enum qd_status s, const struct ticket *t, const char *what);
+
+/* The result of a window-state action (pause, resume): "window N: message", or with --json
+ * {"ok":true,"window":N,"state":STATE,"reason":REASON}. */
+int cli_window_result(struct cli *c, enum qd_status s, int window, const char *state,
+                      const char *reason, const char *message);
 
 /* A subcommand: argv[0] is its name. Returns the process exit status. */
 struct cli_command {
@@ -28,5 +66,24 @@ struct cli_command {
 	int (*run)(struct cli *c, int argc, char **argv);
 	const char *synopsis;
 };
+/* The command table, NULL-name terminated. */
+extern const struct cli_command cli_commands[];
+const struct cli_command *cli_command(const char *name);
+
+int cli_init(struct cli *c, int argc, char **argv);
+int cli_config(struct cli *c, int argc, char **argv);
+int cli_staff(struct cli *c, int argc, char **argv);
+int cli_issue(struct cli *c, int argc, char **argv);
+int cli_call(struct cli *c, int argc, char **argv);
+int cli_recall(struct cli *c, int argc, char **argv);
+int cli_noshow(struct cli *c, int argc, char **argv);
+int cli_requeue(struct cli *c, int argc, char **argv);
+int cli_transfer(struct cli *c, int argc, char **argv);
+int cli_finish(struct cli *c, int argc, char **argv);
+int cli_pause(struct cli *c, int argc, char **argv);
+int cli_resume(struct cli *c, int argc, char **argv);
+int cli_undo(struct cli *c, int argc, char **argv);
+int cli_consult(struct cli *c, int argc, char **argv);
+int cli_status(struct cli *c, int argc, char **argv);
 
 #endif

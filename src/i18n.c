@@ -28,6 +28,7 @@ static const char *catalogue_dir(char *buf, size_t len)
 	return LOCALEDIR;
 }
 
+/* Whether the person at the terminal chose a language (LANGUAGE, or a real LC_MESSAGES locale). */
 static int user_chose_language(void)
 {
 	const char *lang = getenv("LANGUAGE");
@@ -39,10 +40,15 @@ static int user_chose_language(void)
 
 void i18n_init(const char *hall_language)
 {
+	static int decided, ours;   /* ours: LANGUAGE was set here, so a later hall setting may replace it */
 	char buf[PATH_MAX];
-	if (hall_language && *hall_language && !user_chose_language())
+	if (!decided) {
+		decided = 1;
+		ours = !user_chose_language();
+		bindtextdomain("qdesk", catalogue_dir(buf, sizeof buf));
+		bind_textdomain_codeset("qdesk", "UTF-8");
+		textdomain("qdesk");
+	}
+	if (ours && hall_language && *hall_language)
 		setenv("LANGUAGE", hall_language, 1);
-	bindtextdomain("qdesk", catalogue_dir(buf, sizeof buf));
-	bind_textdomain_codeset("qdesk", "UTF-8");
-	textdomain("qdesk");
 }

@@ -1,0 +1,35 @@
+/* cli-consult.c - `qdesk consult [--window N] --staff ID [--topic TEXT]`: log a quick question (咨询). */
+#include <stdio.h>
+#include "cli.h"
+#include "qdesk/cases.h"
+#include "qdesk/i18n.h"
+
+int cli_consult(struct cli *c, int argc, char **argv)
+{
+	const char *staff = NULL, *window = NULL, *topic = NULL;
+	const struct cli_opt opts[] = { { "staff", &staff, NULL }, { "window", &window, NULL },
+	                                { "topic", &topic, NULL }, { NULL, NULL, NULL } };
+	int w = 0, rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	if (!staff)
+		return cli_usage(argv[0], _("--staff ID is required"));
+	if (window && (rc = cli_int(argv[0], "--window", window, 1, 9999, &w)))
+		return rc;
+	if ((rc = cli_store(c, 0)))
+		return rc;
+	long long id = 0;
+	enum qd_status s = cases_log_consult(c->st, c->hall, w, staff, topic, &id);
+	if (s != QD_OK)
+		return cli_fail(c, s, NULL);
+	if (c->json) {
+		struct json j;
+		json_begin(&j, stdout);
+		json_bool(&j, "ok", 1);
+		json_int(&j, "consultation", id);
+		json_end(&j);
+	} else {
+		printf(_("consultation %lld logged\n"), id);
+	}
+	return 0;
+}

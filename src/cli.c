@@ -1,0 +1,271 @@
+/* cli.c - the command table and what every subcommand shares: lazy config and store, option
+ * parsing, and printing results and refusals the same way everywhere. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "qdesk/clock.h"
+#include "qdesk/i18n.h"
+
+const struct cli_command cli_commands[] = {
+	{ "init",     cli_init,     "init [--demo]" },
+	{ "config",   cli_config,   "config check [--json]" },
+	{ "staff",    cli_staff,    "staff add ID --name NAME --role guide|clerk|lead|admin | staff list | staff passwd ID | staff disable ID" },
+	{ "issue",    cli_issue,    "issue TYPE [--priority GROUP] [--id-number N] [--phone N] [--note TEXT] [--staff ID]" },
+	{ "call",     cli_call,     "call WINDOW --staff ID [--number TICKET]" },
+	{ "recall",   cli_recall,   "recall WINDOW --staff ID" },
+	{ "noshow",   cli_noshow,   "noshow WINDOW --staff ID" },
+	{ "requeue",  cli_requeue,  "requeue TICKET --staff ID" },
+	{ "transfer", cli_transfer, "transfer WINDOW --staff ID (--type TYPE | --window N)" },
+	{ "finish",   cli_finish,   "finish WINDOW --staff ID [--outcome O] [--mode guided|assisted|delegated] [--elderly-help T[,T]] [--minutes N] [--matter M] [--case-category C] [--channel onsite|online] [--rating 1-5] [--reason TEXT] [--applicant NAME] [--id-number N] [--phone N] [--note TEXT]" },
+	{ "pause",    cli_pause,    "pause WINDOW --staff ID [--reason R]" },
+	{ "resume",   cli_resume,   "resume WINDOW --staff ID" },
+	{ "undo",     cli_undo,     "undo WINDOW --staff ID" },
+	{ "consult",  cli_consult,  "consult [--window N] --staff ID [--topic TEXT]" },
+	{ "status",   cli_status,   "status [--json]" },
+	{ NULL, NULL, NULL }
+};
+
+const struct cli_command *cli_command(const char *name)
+{
+	for (const struct cli_command *k = cli_commands; k->name; k++)
+		if (!strcmp(k->name, name))
+			return k;
+	return NULL;
+}
+
+int cli_hall(struct cli *c)
+{
+	if (c->hall)
+		return 0;
+	char err[1024];
+	const char *path = config_path(c->config_arg);
+	if (config_load(path, &c->hall, err, sizeof err) != QD_OK) {
+		fprintf(stderr, "%s\n", err);
+		return 2;
+	}
+	i18n_init(c->hall->language);
+	return 0;
+}
+
+const char *cli_db_path(struct cli *c)
+{
+	const char *env = getenv("QDESK_DB");
+	if (c->db_arg)
+		return c->db_arg;
+	if (env && *env)
+		return env;
+	if (c->hall && c->hall->database && *c->hall->database)
+		return c->hall->database;
+	return "data/qdesk.db";
+}
+
+int cli_store(struct cli *c, int create)
+{
+	int rc = cli_hall(c);
+	if (rc || c->st)
+		return rc;
+	if (clock_now() == (time_t)-1) {
+		fprintf(stderr, "qdesk: QDESK_NOW: %s\n", clock_env_error());
+		return 2;
+	}
+	const char *path = cli_db_path(c);
+	enum qd_status s = store_open(path, create, &c->st);
+	if (s != QD_OK) {
+		c->st = NULL;
+		return cli_fail(c, s, path);
+	}
+	return 0;
+}
+
+int cli_fail(struct cli *c, enum qd_status s, const char *detail)
+{
+	const char *text = _(qd_status_text(s));
+	if (detail && *detail)
+		fprintf(stderr, "qdesk: %s: %s\n", text, detail);
+	else
+		fprintf(stderr, "qdesk: %s\n", text);
+	if (c && c->json) {
+		struct json j;
+		json_begin(&j, stdout);
+		json_bool(&j, "ok", 0);
+		json_str(&j, "error", qd_status_name(s));
+		json_str(&j, "message", text);
+		if (detail && *detail)
+			json_str(&j, "detail", detail);
+		json_end(&j);
+	}
+	return qd_status_exit(s);
+}
+
+int cli_usage(const char *cmd, const char *msg)
+{
+	const struct cli_command *k = cmd ? cli_command(cmd) : NULL;
+	fprintf(stderr, "qdesk%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "", msg);
+	if (k)
+		fprintf(stderr, "%s: qdesk %s\n", _("usage"), k->synopsis);
+	return 2;
+}
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len && !strncmp(opts->name, name, len))
+			return opts;
+	return NULL;
+}
+
+int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, const char **pos,
+              int npos_min, int npos_max)
+{
+	char msg[256];
+	int npos = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || a[1] != '-' || !a[2]) {
+			if (!strcmp(a, "--"))
+				continue;
+			if (npos >= npos_max) {
+				snprintf(msg, sizeof msg, _("unexpected argument '%s'"), a);
+				return cli_usage(argv[0], msg);
+			}
+			pos[npos++] = a;
+			continue;
+		}
+		const char *name = a + 2, *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		if (len == 4 && !strncmp(name, "json", 4) && !eq) {
+			c->json = 1;
+			continue;
+		}
+		const struct cli_opt *o = find_opt(opts, name, len);
+		if (!o) {
+			snprintf(msg, sizeof msg, _("unknown option '--%.*s'"), (int)len, name);
+			return cli_usage(argv[0], msg);
+		}
+		if (!o->value) {
+			if (eq) {
+				snprintf(msg, sizeof msg, _("option '--%s' takes no value"), o->name);
+				return cli_usage(argv[0], msg);
+			}
+			*o->flag = 1;
+		} else if (eq) {
+			*o->value = eq + 1;
+		} else if (i + 1 < argc) {
+			*o->value = argv[++i];
+		} else {
+			snprintf(msg, sizeof msg, _("option '--%s' needs a value"), o->name);
+			return cli_usage(argv[0], msg);
+		}
+	}
+	if (npos < npos_min)
+		return cli_usage(argv[0], _("missing argument"));
+	return 0;
+}
+
+int cli_int(const char *cmd, const char *what, const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = s ? strtol(s, &end, 10) : 0;
+	if (!s || !*s || *end || errno || v < lo || v > hi) {
+		char msg[256];
+		snprintf(msg, sizeof msg, _("%s must be a whole number from %d to %d, not '%s'"), what, lo,
+		         hi, s ? s : "");
+		return cli_usage(cmd, msg);
+	}
+	*out = (int)v;
+	return 0;
+}
+
+void cli_json_ticket(struct cli *c, struct json *j, const char *key, const struct ticket *t)
+{
+	char stamp[20];
+	const struct hall_type *type = c->hall ? hall_type(c->hall, t->type) : NULL;
+	json_object(j, key);
+	json_int(j, "id", t->id);
+	json_str(j, "number", t->number);
+	json_str(j, "type", t->type);
+	json_str(j, "type_name", type ? type->name : NULL);
+	json_str(j, "priority", t->priority[0] ? t->priority : NULL);
+	json_str(j, "state", t->state);
+	json_str(j, "day", t->day);
+	clock_stamp((time_t)t->issued_at, stamp);
+	json_str(j, "issued_at", stamp);
+	if (t->called_at) {
+		clock_stamp((time_t)t->called_at, stamp);
+		json_str(j, "called_at", stamp);
+	} else {
+		json_str(j, "called_at", NULL);
+	}
+	if (t->window)
+		json_int(j, "window", t->window);
+	else
+		json_str(j, "window", NULL);
+	json_int(j, "calls", t->calls);
+	json_int(j, "ahead", t->ahead);
+	json_str(j, "id_number", t->id_masked[0] ? t->id_masked : NULL);
+	json_str(j, "phone", t->phone_masked[0] ? t->phone_masked : NULL);
+	json_close(j);
+}
+
+void cli_print_ticket(struct cli *c, const struct ticket *t, const char *fmt, ...)
+{
+	if (c->json) {
+		struct json j;
+		json_begin(&j, stdout);
+		json_bool(&j, "ok", 1);
+		cli_json_ticket(c, &j, "ticket", t);
+		json_end(&j);
+		return;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	printf("%s ", t->number);
+	vprintf(fmt, ap);
+	putchar('\n');
+	va_end(ap);
+}
+
+int cli_window_command(struct cli *c, int argc, char **argv, const struct cli_opt *opts,
+                       int *window, const char **staff)
+{
+	const char *pos[1];
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	if (rc)
+		return rc;
+	if (!*staff)
+		return cli_usage(argv[0], _("--staff ID is required"));
+	if ((rc = cli_int(argv[0], _("WINDOW"), pos[0], 1, 9999, window)))
+		return rc;
+	return cli_store(c, 0);
+}
+
+int cli_ticket_result(struct cli *c, enum qd_status s, const struct ticket *t, const char *what)
+{
+	if (s != QD_OK)
+		return cli_fail(c, s, NULL);
+	cli_print_ticket(c, t, "%s", what);
+	return 0;
+}
+
+int cli_window_result(struct cli *c, enum qd_status s, int window, const char *state,
+                      const char *reason, const char *message)
+{
+	if (s != QD_OK)
+		return cli_fail(c, s, NULL);
+	if (c->json) {
+		struct json j;
+		json_begin(&j, stdout);
+		json_bool(&j, "ok", 1);
+		json_int(&j, "window", window);
+		json_str(&j, "state", state);
+		json_str(&j, "reason", reason);
+		json_end(&j);
+	} else {
+		printf(_("window %d: %s\n"), window, message);
+	}
+	return 0;
+}

@@ -1,0 +1,78 @@
+/* main.c - qdesk's entry: locale and language, global options, then one subcommand. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "qdesk/i18n.h"
+#include "qdesk/store.h"
+
+#ifndef QDESK_VERSION
+#define QDESK_VERSION "0.1"
+#endif
+
+/* Insist on a UTF-8 codeset: Chinese text is measured and drawn in terminal columns. */
+static int setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") && !setlocale(LC_ALL, "C.UTF-8")) {
+		fprintf(stderr, "qdesk: a UTF-8 locale is needed (set LANG=C.UTF-8 or zh_CN.UTF-8)\n");
+		return 2;
+	}
+	return 0;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "%s: qdesk [--config FILE] [--db FILE] COMMAND ...\n", _("usage"));
+	for (const struct cli_command *k = cli_commands; k->name; k++)
+		fprintf(f, "  %s\n", k->synopsis);
+	fprintf(f, "%s\n", _("See qdesk(1)."));
+}
+
+int main(int argc, char **argv)
+{
+	if (setup_locale())
+		return 2;
+	i18n_init("zh_CN");
+	struct cli c = { 0 };
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		const char **slot = !strcmp(a, "--config") ? &c.config_arg : !strcmp(a, "--db") ? &c.db_arg : NULL;
+		if (slot && i + 1 < argc) {
+			*slot = argv[++i];
+		} else if (!strncmp(a, "--config=", 9)) {
+			c.config_arg = a + 9;
+		} else if (!strncmp(a, "--db=", 5)) {
+			c.db_arg = a + 5;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(a, "--version")) {
+			printf("qdesk %s\n", QDESK_VERSION);
+			return 0;
+		} else {
+			fprintf(stderr, _("qdesk: unknown option '%s'\n"), a);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	const struct cli_command *k = cli_command(argv[i]);
+	if (!k) {
+		fprintf(stderr, _("qdesk: unknown command '%s'\n"), argv[i]);
+		usage(stderr);
+		return 2;
+	}
+	int rc = k->run(&c, argc - i, argv + i);
+	if (c.st)
+		store_close(c.st);
+	if (c.hall)
+		config_free(c.hall);
+	return rc;
+}
