@@ -23,10 +23,14 @@ static const char migration_1[] =
 	"  calls INTEGER NOT NULL DEFAULT 0, requeues INTEGER NOT NULL DEFAULT 0,"
 	"  id_masked TEXT, phone_masked TEXT, age INTEGER, note TEXT,"
 	"  issued_by TEXT REFERENCES staff(id),"
+	/* the queue it waits in: type at issue, another type after a transfer (type and number,
+	 * hence UNIQUE(day, type, seq), never change) */
+	"  queue_type TEXT,"
 	"  UNIQUE (day, type, seq));"
 	"CREATE INDEX tickets_waiting ON tickets(state, day, pos);"
 	"CREATE INDEX tickets_number ON tickets(day, number);"
 	"CREATE INDEX tickets_window ON tickets(window, state);"
+	"CREATE INDEX tickets_day_pos ON tickets(day, pos);"
 
 	/* One row per window that has ever been used: who is there and what it is doing. */
 	"CREATE TABLE windows ("

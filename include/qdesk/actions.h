@@ -33,4 +33,9 @@ enum action action_by_name(const char *name);
  * (KEY_F(n) values are computed without curses: 0410 + n), or -1 if malformed. */
 int action_parse_key(const char *s);
 
+/* The config name of a ("call-next"); NULL if a is not an action. */
+const char *action_name(enum action a);
+/* The default keys of a (its function key, then its letter) into keys[2]; returns how many (0-2). */
+int action_default_keys(enum action a, int keys[2]);
+
 #endif
