@@ -13,7 +13,7 @@ DESTDIR    ?=
 CC      ?= cc
 PKGS     = ncursesw sqlite3 libconfig libsodium
 DEBS     = build-essential pkg-config libncurses-dev libsqlite3-dev libconfig-dev libsodium-dev \
-           libcmocka-dev gettext mandoc tmux sqlite3 locales
+           libcmocka-dev gettext mandoc tmux sqlite3 time
 
 WARN     = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 CFLAGS  ?= -O2 -g
