@@ -13,7 +13,8 @@ struct case_input;
 struct ticket {
 	long long id;               /* unique forever */
 	char day[11];               /* the hall day it was issued */
-	char type[8];               /* business type prefix */
+	char type[8];               /* business type prefix it was issued for (never changes) */
+	char queue_type[8];         /* the type whose queue it waits in (differs after a transfer) */
 	int seq;                    /* daily sequence within the type */
 	char number[16];            /* "A001" */
 	char priority[24];          /* group id or "" */

@@ -1,0 +1,896 @@
+/* queue.c - the rules of the ticket queue: issuing (numbers, quota, cut-off, opening hours,
+ * priority from an ID number), calling (priority first with an optional cap, own types before
+ * "also" types, tickets sent to a window), recall cap, no-show and return, transfer, pause,
+ * finish with its case and evaluation, undo, sign-in and the day rollover. Each call is one
+ * store_write transaction that first expires earlier days; the SQL lives in store-queue.c. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include "qdesk/cases.h"
+#include "qdesk/clock.h"
+#include "qdesk/idcard.h"
+#include "qdesk/queue.h"
+#include "qdesk/staff.h"
+#include "qdesk/text.h"
+#include "store-log.h"
+#include "store-queue.h"
+
+#define ROLES_WINDOW (ROLE_CLERK | ROLE_LEAD)
+#define ROLES_ANY    (ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN)
+#define NOTE_MAX     200
+
+/* What one queue call needs inside its transaction. */
+struct op {
+	const struct hall *h;
+	const struct hall_window *hw;
+	int w;
+	const char *staff;
+	long long now;
+	char day[11];
+	enum qd_status result;      /* a refusal reported after committing (nothing to call) */
+	struct store_queue_filter filter;
+	/* inputs of the particular call */
+	const struct issue_input *in;
+	struct ticket draft;        /* issue: the ticket to insert */
+	int age;
+	const char *number;
+	const char *to_type;
+	int to_window;
+	const char *reason;
+	const struct case_input *c;
+	int rating;
+	const char *rating_reason;
+	int expired;
+	/* outputs */
+	struct ticket *out;
+	struct finish_result *fin;
+};
+
+/* Now and today; QD_ERR_CONFIG if QDESK_NOW is malformed. */
+static enum qd_status op_init(struct op *op, const struct hall *h, int w, const char *staff)
+{
+	memset(op, 0, sizeof *op);
+	time_t now = clock_now();
+	if (now == (time_t)-1)
+		return QD_ERR_CONFIG;
+	op->h = h;
+	op->w = w;
+	op->staff = staff;
+	op->now = (long long)now;
+	clock_day(now, op->day);
+	if (w != 0) {
+		op->hw = hall_window(h, w);
+		if (!op->hw)
+			return QD_ERR_NO_WINDOW;
+	}
+	return QD_OK;
+}
+
+static enum qd_status event(struct store *st, const struct op *op, const char *kind, long long ticket,
+                            const char *detail)
+{
+	return store_event_add(st, op->now, kind, ticket, op->w, op->staff, detail);
+}
+
+/* Every write first ends what earlier days left waiting or called. */
+static enum qd_status rollover(struct store *st, struct op *op)
+{
+	return store_queue_expire_before(st, op->day, op->now, &op->expired);
+}
+
+/* Rollover, the staff check, and the window's row into *win. */
+static enum qd_status begin_window(struct store *st, struct op *op, int roles,
+                                   struct store_queue_window *win)
+{
+	enum qd_status s = rollover(st, op);
+	if (s == QD_OK)
+		s = staff_check(st, op->staff, roles);
+	if (s == QD_OK)
+		s = store_queue_window_get(st, op->w, win);
+	return s;
+}
+
+/* The window must be free to call: not paused, not serving. */
+static enum qd_status window_free(const struct store_queue_window *win)
+{
+	if (strcmp(win->state, "paused") == 0)
+		return QD_ERR_PAUSED;
+	if (win->current || strcmp(win->state, "serving") == 0)
+		return QD_ERR_BUSY_WINDOW;
+	return QD_OK;
+}
+
+static enum qd_status window_serving(const struct store_queue_window *win)
+{
+	return win->current && strcmp(win->state, "serving") == 0 ? QD_OK : QD_ERR_IDLE_WINDOW;
+}
+
+/* Sign op->staff in at op->w if not already: an AB-post handover closes the other clerk's open
+ * session. Updates *win (the caller writes it back). */
+static enum qd_status sign_in(struct store *st, const struct op *op, struct store_queue_window *win)
+{
+	char cur[32];
+	enum qd_status s = store_queue_session_open_staff(st, op->w, cur);
+	if (s != QD_OK)
+		return s;
+	if (strcmp(cur, op->staff) != 0) {
+		if (cur[0]) {
+			if ((s = store_queue_session_end(st, op->w, op->now)) != QD_OK ||
+			    (s = store_event_add(st, op->now, "sign-out", 0, op->w, cur, "handover")) != QD_OK)
+				return s;
+		}
+		if ((s = store_queue_session_start(st, op->w, op->staff, op->now)) != QD_OK ||
+		    (s = event(st, op, "sign-in", 0, NULL)) != QD_OK)
+			return s;
+	}
+	snprintf(win->staff, sizeof win->staff, "%s", op->staff);
+	if (strcmp(win->state, "closed") == 0) {
+		strcpy(win->state, "idle");
+		win->since = op->now;
+	}
+	return QD_OK;
+}
+
+/* The window is back to idle after its current ticket ended (kind: "noshow", "finish" for undo;
+ * NULL leaves the last action as it was). */
+static void window_release(struct store_queue_window *win, const char *kind, long long now)
+{
+	if (kind) {
+		snprintf(win->last_kind, sizeof win->last_kind, "%s", kind);
+		win->last_ticket = win->current;
+		win->last_at = now;
+	}
+	strcpy(win->state, "idle");
+	win->current = 0;
+	win->since = now;
+}
+
+/* ",A,B," from a list (upper-cased when upper), "," when empty; malloc'd. */
+static char *join_list(char *const *items, size_t n, int upper)
+{
+	size_t len = 2;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(items[i]) + 1;
+	char *out = malloc(len), *o = out;
+	if (!out)
+		return NULL;
+	*o++ = ',';
+	for (size_t i = 0; i < n; i++) {
+		for (const char *p = items[i]; *p; p++)
+			*o++ = upper ? (char)toupper((unsigned char)*p) : *p;
+		*o++ = ',';
+	}
+	*o = '\0';
+	return out;
+}
+
+static void filter_free(struct store_queue_filter *f)
+{
+	free((char *)f->types);
+	free((char *)f->also);
+	free((char *)f->groups);
+	memset(f, 0, sizeof *f);
+}
+
+/* What window hw serves, as bound parameters of the claim. */
+static enum qd_status filter_init(struct store_queue_filter *f, const struct hall_window *hw)
+{
+	f->window = hw->number;
+	f->types = join_list(hw->types, hw->ntypes, 1);
+	f->also = join_list(hw->also, hw->nalso, 1);
+	f->groups = join_list(hw->groups, hw->ngroups, 0);
+	f->priority_first = 1;
+	if (!f->types || !f->also || !f->groups) {
+		filter_free(f);
+		return QD_ERR_NOMEM;
+	}
+	return QD_OK;
+}
+
+/* Priority first unless the cap of consecutive priority calls is reached. */
+static int priority_first(const struct hall *h, const struct store_queue_window *win)
+{
+	return h->calling.priority_cap <= 0 || win->streak < h->calling.priority_cap;
+}
+
+static enum qd_status load_out(struct store *st, long long id, struct ticket *out)
+{
+	struct ticket t;
+	enum qd_status s = store_queue_get(st, id, &t);
+	if (s == QD_OK && out)
+		*out = t;
+	return s;
+}
+
+/* ---- issue ---- */
+
+static enum qd_status issue_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	const struct hall_type *ty = hall_type(op->h, op->in->type);
+	enum qd_status s = rollover(st, op);
+	if (s == QD_OK && op->staff)
+		s = staff_check(st, op->staff, ROLES_ANY);
+	int count, max_seq;
+	if (s != QD_OK || (s = store_queue_type_count(st, op->day, ty->prefix, &count, &max_seq)) != QD_OK)
+		return s;
+	if (ty->quota > 0 && count >= ty->quota)
+		return QD_ERR_QUOTA;
+	struct ticket *t = &op->draft;
+	t->seq = max_seq + 1;
+	int digits = op->h->number_digits > 0 && op->h->number_digits < 8 ? op->h->number_digits : 3;
+	snprintf(t->number, sizeof t->number, "%s%0*d", ty->prefix, digits, t->seq);
+	double pos;
+	if ((s = store_queue_next_pos(st, op->day, &pos)) != QD_OK ||
+	    (s = store_queue_insert(st, t, pos, op->age, op->staff)) != QD_OK ||
+	    (s = event(st, op, "issue", t->id, t->number)) != QD_OK)
+		return s;
+	int ahead = 0;
+	if ((s = store_queue_ahead(st, t->id, &ahead)) != QD_OK ||
+	    (s = load_out(st, t->id, op->out)) != QD_OK)
+		return s;
+	op->out->ahead = ahead;
+	return QD_OK;
+}
+
+enum qd_status queue_issue(struct store *st, const struct hall *h, const struct issue_input *in,
+                           struct ticket *out)
+{
+	struct op op;
+	struct ticket scratch;
+	enum qd_status s = op_init(&op, h, 0, in->staff && *in->staff ? in->staff : NULL);
+	if (s != QD_OK)
+		return s;
+	const struct hall_type *ty = in->type ? hall_type(h, in->type) : NULL;
+	if (!ty)
+		return QD_ERR_NO_TYPE;
+	int minute = clock_minute_of_day((time_t)op.now);
+	if (minute < h->open_min || minute >= h->close_min)
+		return QD_ERR_CLOSED;
+	if (ty->cutoff >= 0 && minute >= ty->cutoff)
+		return QD_ERR_CUTOFF;
+	struct ticket *t = &op.draft;
+	snprintf(t->day, sizeof t->day, "%s", op.day);
+	snprintf(t->type, sizeof t->type, "%s", ty->prefix);
+	t->issued_at = op.now;
+	if (in->priority && *in->priority) {
+		const struct hall_group *g = hall_group(h, in->priority);
+		if (!g)
+			return QD_ERR_NO_GROUP;
+		snprintf(t->priority, sizeof t->priority, "%s", g->id);
+	}
+	op.age = -1;
+	if (in->id_number && *in->id_number) {
+		if (!idcard_valid(in->id_number, op.day))
+			return QD_ERR_IDCARD;
+		op.age = idcard_age(in->id_number, op.day);
+		idcard_mask(in->id_number, t->id_masked);
+		const struct hall_group *eg = hall_elderly_group(h);
+		if (!t->priority[0] && eg && eg->min_age > 0 && op.age >= eg->min_age)
+			snprintf(t->priority, sizeof t->priority, "%s", eg->id);
+	}
+	if (in->phone && *in->phone) {
+		if (!text_valid_phone(in->phone))
+			return QD_ERR_PHONE;
+		text_mask_phone(in->phone, t->phone_masked, sizeof t->phone_masked);
+	}
+	if (in->note && *in->note) {
+		if (strlen(in->note) > NOTE_MAX)
+			return QD_ERR_TOO_LONG;
+		if (!text_valid_utf8(in->note))
+			return QD_ERR_INVALID;
+		snprintf(t->note, sizeof t->note, "%s", in->note);
+	}
+	op.in = in;
+	op.out = out ? out : &scratch;
+	return store_write(st, issue_tx, &op);
+}
+
+/* ---- calling ---- */
+
+static enum qd_status call_next_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = window_free(&win)) != QD_OK || (s = sign_in(st, op, &win)) != QD_OK)
+		return s;
+	op->filter.priority_first = priority_first(op->h, &win);
+	long long id;
+	s = store_queue_claim_next(st, op->day, &op->filter, op->staff, op->now, &id);
+	if (s == QD_ERR_EMPTY) {
+		op->result = QD_ERR_EMPTY;      /* keep the sign-in; report nothing to call */
+		return store_queue_window_put(st, op->w, &win);
+	}
+	struct ticket t;
+	if (s != QD_OK || (s = store_queue_get(st, id, &t)) != QD_OK)
+		return s;
+	win.streak = t.priority[0] ? win.streak + 1 : 0;
+	strcpy(win.state, "serving");
+	win.current = id;
+	win.since = op->now;
+	if ((s = store_queue_window_put(st, op->w, &win)) != QD_OK ||
+	    (s = event(st, op, "call", id, t.number)) != QD_OK)
+		return s;
+	if (op->out)
+		*op->out = t;
+	return QD_OK;
+}
+
+enum qd_status queue_call_next(struct store *st, const struct hall *h, int w, const char *staff,
+                               struct ticket *out)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK || (s = filter_init(&op.filter, op.hw)) != QD_OK)
+		return s;
+	op.out = out;
+	s = store_write(st, call_next_tx, &op);
+	filter_free(&op.filter);
+	return s != QD_OK ? s : op.result;
+}
+
+static enum qd_status call_number_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	struct ticket t;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = window_free(&win)) != QD_OK ||
+	    (s = store_queue_by_number(st, op->day, op->number, &t)) != QD_OK)
+		return s;
+	if (strcmp(t.state, "waiting") != 0)
+		return QD_ERR_NOT_WAITING;
+	if (t.target_window && t.target_window != op->w)
+		return QD_ERR_NOT_SERVED_HERE;
+	if ((s = sign_in(st, op, &win)) != QD_OK ||
+	    (s = store_queue_claim_id(st, t.id, op->w, op->staff, op->now)) != QD_OK)
+		return s;
+	strcpy(win.state, "serving");
+	win.current = t.id;
+	win.since = op->now;
+	if ((s = store_queue_window_put(st, op->w, &win)) != QD_OK ||
+	    (s = event(st, op, "call", t.id, "by-number")) != QD_OK)
+		return s;
+	return load_out(st, t.id, op->out);
+}
+
+enum qd_status queue_call_number(struct store *st, const struct hall *h, int w, const char *staff,
+                                 const char *number, struct ticket *out)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	if (!number || !*number)
+		return QD_ERR_NOT_FOUND;
+	op.number = number;
+	op.out = out;
+	return store_write(st, call_number_tx, &op);
+}
+
+static enum qd_status recall_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	struct ticket t;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = window_serving(&win)) != QD_OK ||
+	    (s = store_queue_get(st, win.current, &t)) != QD_OK)
+		return s;
+	if (t.calls - 1 >= op->h->calling.recall_cap)
+		return QD_ERR_RECALL_CAP;
+	if ((s = store_queue_add_call(st, t.id)) != QD_OK ||
+	    (s = event(st, op, "recall", t.id, t.number)) != QD_OK)
+		return s;
+	return load_out(st, t.id, op->out);
+}
+
+enum qd_status queue_recall(struct store *st, const struct hall *h, int w, const char *staff,
+                            struct ticket *out)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	op.out = out;
+	return store_write(st, recall_tx, &op);
+}
+
+/* ---- ending a ticket: no-show, finish ---- */
+
+static enum qd_status noshow_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = window_serving(&win)) != QD_OK)
+		return s;
+	long long id = win.current;
+	window_release(&win, "noshow", op->now);
+	if ((s = store_queue_set_state(st, id, "noshow", op->now)) != QD_OK ||
+	    (s = store_queue_window_put(st, op->w, &win)) != QD_OK ||
+	    (s = event(st, op, "noshow", id, NULL)) != QD_OK)
+		return s;
+	return load_out(st, id, op->out);
+}
+
+enum qd_status queue_noshow(struct store *st, const struct hall *h, int w, const char *staff,
+                            struct ticket *out)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	op.out = out;
+	return store_write(st, noshow_tx, &op);
+}
+
+static enum qd_status finish_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct finish_result *fin = op->fin;
+	struct store_queue_window win;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = window_serving(&win)) != QD_OK)
+		return s;
+	long long id = win.current;
+	window_release(&win, "finish", op->now);
+	if ((s = store_queue_set_state(st, id, "served", op->now)) != QD_OK)
+		return s;
+	if (op->c && (s = cases_insert_tx(st, op->h, id, op->w, op->staff, op->c, &fin->case_id)) != QD_OK)
+		return s;
+	if (op->rating > 0 &&
+	    (s = cases_rate_tx(st, op->h, id, op->w, op->staff, op->rating, op->rating_reason,
+	                       &fin->evaluation_id, &fin->rectification_id, fin->deadline)) != QD_OK)
+		return s;
+	if ((s = store_queue_window_put(st, op->w, &win)) != QD_OK ||
+	    (s = event(st, op, "finish", id, NULL)) != QD_OK)
+		return s;
+	return load_out(st, id, &fin->ticket);
+}
+
+enum qd_status queue_finish(struct store *st, const struct hall *h, int w, const char *staff,
+                            const struct case_input *c, int rating, const char *rating_reason,
+                            struct finish_result *out)
+{
+	struct op op;
+	struct finish_result scratch;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	if (rating < 0 || rating > 5)
+		return QD_ERR_RATING;
+	if (c) {
+		const char *field = NULL;
+		if ((s = cases_validate(h, c, &field)) != QD_OK)
+			return s;
+	}
+	op.c = c;
+	op.rating = rating;
+	op.rating_reason = rating_reason;
+	op.fin = out ? out : &scratch;
+	memset(op.fin, 0, sizeof *op.fin);
+	return store_write(st, finish_tx, &op);
+}
+
+static enum qd_status undo_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	struct ticket t;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK)
+		return s;
+	int finish = strcmp(win.last_kind, "finish") == 0;
+	if (!win.last_ticket || (!finish && strcmp(win.last_kind, "noshow") != 0))
+		return QD_ERR_NOTHING_TO_UNDO;
+	if (op->now - win.last_at > op->h->calling.undo_seconds)
+		return QD_ERR_UNDO_EXPIRED;
+	if ((s = window_free(&win)) != QD_OK || (s = store_queue_get(st, win.last_ticket, &t)) != QD_OK)
+		return s;
+	/* Only if the ticket is still as that action left it (not returned, not another day). */
+	if (strcmp(t.state, finish ? "served" : "noshow") != 0 || strcmp(t.day, op->day) != 0)
+		return QD_ERR_NOTHING_TO_UNDO;
+	if ((s = store_queue_reopen(st, t.id, op->w)) != QD_OK)
+		return s;
+	if (finish && (s = cases_void_tx(st, t.id, win.last_at)) != QD_OK)
+		return s;
+	char detail[16];
+	snprintf(detail, sizeof detail, "%s", win.last_kind);
+	strcpy(win.state, "serving");
+	win.current = t.id;
+	win.since = op->now;
+	win.last_kind[0] = '\0';
+	win.last_ticket = win.last_at = 0;
+	if ((s = store_queue_window_put(st, op->w, &win)) != QD_OK ||
+	    (s = event(st, op, "undo", t.id, detail)) != QD_OK)
+		return s;
+	return load_out(st, t.id, op->out);
+}
+
+enum qd_status queue_undo(struct store *st, const struct hall *h, int w, const char *staff,
+                          struct ticket *out)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	op.out = out;
+	return store_write(st, undo_tx, &op);
+}
+
+/* ---- back into the queue: requeue, transfer ---- */
+
+static enum qd_status requeue_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	const struct hall *h = op->h;
+	struct ticket t;
+	enum qd_status s = rollover(st, op);
+	if (s != QD_OK || (s = staff_check(st, op->staff, ROLES_ANY)) != QD_OK)
+		return s;
+	s = store_queue_by_number(st, op->day, op->number, &t);
+	if (s == QD_ERR_NOT_FOUND) {
+		struct ticket old;
+		enum qd_status s2 = store_queue_by_number_before(st, op->day, op->number, &old);
+		return s2 == QD_OK ? QD_ERR_OTHER_DAY : s2;
+	}
+	if (s != QD_OK)
+		return s;
+	if (strcmp(t.state, "noshow") != 0)
+		return QD_ERR_INVALID;
+	if (t.requeues >= h->calling.requeue_max)
+		return QD_ERR_REQUEUE_MAX;
+	double pos;
+	if ((s = store_queue_requeue_pos(st, op->day, t.queue_type, h->calling.requeue_behind, &pos)) != QD_OK ||
+	    (s = store_queue_rewait(st, t.id, NULL, t.target_window, &pos, 1)) != QD_OK ||
+	    (s = event(st, op, "requeue", t.id, t.number)) != QD_OK)
+		return s;
+	int ahead = 0;
+	if ((s = store_queue_ahead(st, t.id, &ahead)) != QD_OK || (s = load_out(st, t.id, op->out)) != QD_OK)
+		return s;
+	if (op->out)
+		op->out->ahead = ahead;
+	return QD_OK;
+}
+
+enum qd_status queue_requeue(struct store *st, const struct hall *h, const char *number,
+                             const char *staff, struct ticket *out)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, 0, staff);
+	if (s != QD_OK)
+		return s;
+	if (!h->calling.noshow_requeue)
+		return QD_ERR_NO_REQUEUE;
+	if (!number || !*number)
+		return QD_ERR_NOT_FOUND;
+	op.number = number;
+	op.out = out;
+	return store_write(st, requeue_tx, &op);
+}
+
+static enum qd_status transfer_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = window_serving(&win)) != QD_OK)
+		return s;
+	long long id = win.current;
+	double back;
+	const double *pos = NULL;
+	if (!op->h->calling.transfer_keep_place) {
+		if ((s = store_queue_next_pos(st, op->day, &back)) != QD_OK)
+			return s;
+		pos = &back;
+	}
+	char detail[32];
+	if (op->to_type)
+		snprintf(detail, sizeof detail, "type %s", op->to_type);
+	else
+		snprintf(detail, sizeof detail, "window %d", op->to_window);
+	window_release(&win, NULL, op->now);
+	if ((s = store_queue_rewait(st, id, op->to_type, op->to_type ? 0 : op->to_window, pos, 0)) != QD_OK ||
+	    (s = store_queue_window_put(st, op->w, &win)) != QD_OK ||
+	    (s = event(st, op, "transfer", id, detail)) != QD_OK)
+		return s;
+	return load_out(st, id, op->out);
+}
+
+enum qd_status queue_transfer(struct store *st, const struct hall *h, int w, const char *staff,
+                              const char *to_type, int to_window, struct ticket *out)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	int by_type = to_type && *to_type;
+	if (by_type == (to_window > 0))
+		return QD_ERR_USAGE;
+	if (by_type) {
+		const struct hall_type *ty = hall_type(h, to_type);
+		if (!ty)
+			return QD_ERR_NO_TYPE;
+		op.to_type = ty->prefix;
+	} else if (!hall_window(h, to_window)) {
+		return QD_ERR_NO_WINDOW;
+	}
+	op.to_window = to_window;
+	op.out = out;
+	return store_write(st, transfer_tx, &op);
+}
+
+/* ---- pause, resume, sign-in, sign-out ---- */
+
+static enum qd_status pause_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = window_free(&win)) != QD_OK || (s = sign_in(st, op, &win)) != QD_OK ||
+	    (s = store_queue_pause_start(st, op->w, op->staff, op->reason, op->now)) != QD_OK)
+		return s;
+	strcpy(win.state, "paused");
+	snprintf(win.pause_reason, sizeof win.pause_reason, "%s", op->reason);
+	win.since = op->now;
+	if ((s = store_queue_window_put(st, op->w, &win)) != QD_OK)
+		return s;
+	return event(st, op, "pause", 0, op->reason);
+}
+
+enum qd_status queue_pause(struct store *st, const struct hall *h, int w, const char *staff,
+                           const char *reason)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	if (reason && *reason) {
+		const struct hall_item *it = hall_item(h->pauses, h->npauses, reason);
+		if (!it)
+			return QD_ERR_INVALID;
+		op.reason = it->id;
+	} else {
+		op.reason = h->npauses ? h->pauses[0].id : "other";
+	}
+	return store_write(st, pause_tx, &op);
+}
+
+static enum qd_status resume_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK)
+		return s;
+	if (strcmp(win.state, "paused") != 0)
+		return QD_ERR_NOT_PAUSED;
+	if ((s = store_queue_pause_end(st, op->w, op->now)) != QD_OK || (s = sign_in(st, op, &win)) != QD_OK)
+		return s;
+	strcpy(win.state, "idle");
+	win.pause_reason[0] = '\0';
+	win.since = op->now;
+	if ((s = store_queue_window_put(st, op->w, &win)) != QD_OK)
+		return s;
+	return event(st, op, "resume", 0, NULL);
+}
+
+enum qd_status queue_resume(struct store *st, const struct hall *h, int w, const char *staff)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	return store_write(st, resume_tx, &op);
+}
+
+static enum qd_status sign_in_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = sign_in(st, op, &win)) != QD_OK)
+		return s;
+	return store_queue_window_put(st, op->w, &win);
+}
+
+enum qd_status queue_sign_in(struct store *st, const struct hall *h, int w, const char *staff)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	return store_write(st, sign_in_tx, &op);
+}
+
+static enum qd_status sign_out_tx(struct store *st, void *ctx)
+{
+	struct op *op = ctx;
+	struct store_queue_window win;
+	char cur[32];
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	if (s != QD_OK || (s = store_queue_session_open_staff(st, op->w, cur)) != QD_OK)
+		return s;
+	if (cur[0] && strcmp(cur, op->staff) != 0)
+		return QD_ERR_TOOK_OVER;
+	if (win.current)
+		return QD_ERR_BUSY_WINDOW;
+	if (strcmp(win.state, "paused") == 0 && (s = store_queue_pause_end(st, op->w, op->now)) != QD_OK)
+		return s;
+	if ((s = store_queue_session_end(st, op->w, op->now)) != QD_OK)
+		return s;
+	strcpy(win.state, "closed");
+	win.staff[0] = win.pause_reason[0] = '\0';
+	win.since = op->now;
+	if ((s = store_queue_window_put(st, op->w, &win)) != QD_OK)
+		return s;
+	return cur[0] ? event(st, op, "sign-out", 0, NULL) : QD_OK;
+}
+
+enum qd_status queue_sign_out(struct store *st, const struct hall *h, int w, const char *staff)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, w, staff);
+	if (s == QD_OK && !op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	return store_write(st, sign_out_tx, &op);
+}
+
+static enum qd_status rollover_tx(struct store *st, void *ctx)
+{
+	return rollover(st, ctx);
+}
+
+enum qd_status queue_rollover(struct store *st, const struct hall *h, int *n)
+{
+	struct op op;
+	enum qd_status s = op_init(&op, h, 0, NULL);
+	if (s == QD_OK)
+		s = store_write(st, rollover_tx, &op);
+	if (n)
+		*n = s == QD_OK ? op.expired : 0;
+	return s;
+}
+
+/* ---- snapshots ---- */
+
+struct snap {
+	struct op op;
+	struct ticket **list;
+	size_t *n;
+	int limit;
+	struct window_state *ws;
+	struct ticket *t;
+};
+
+static enum qd_status waiting_rx(struct store *st, void *ctx)
+{
+	struct snap *sn = ctx;
+	if (!sn->op.w)
+		return store_queue_list(st, sn->op.day, NULL, sn->list, sn->n);
+	struct store_queue_window win;
+	enum qd_status s = store_queue_window_get(st, sn->op.w, &win);
+	if (s != QD_OK)
+		return s;
+	sn->op.filter.priority_first = priority_first(sn->op.h, &win);
+	return store_queue_list(st, sn->op.day, &sn->op.filter, sn->list, sn->n);
+}
+
+enum qd_status queue_waiting(struct store *st, const struct hall *h, int w, struct ticket **out,
+                             size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct snap sn = { .list = out, .n = n };
+	enum qd_status s = op_init(&sn.op, h, w, NULL);
+	if (s != QD_OK || (w && (s = filter_init(&sn.op.filter, sn.op.hw)) != QD_OK))
+		return s;
+	s = store_read(st, waiting_rx, &sn);
+	filter_free(&sn.op.filter);
+	return s;
+}
+
+static enum qd_status window_rx(struct store *st, void *ctx)
+{
+	struct snap *sn = ctx;
+	struct window_state *ws = sn->ws;
+	struct store_queue_window win;
+	enum qd_status s = store_queue_window_get(st, sn->op.w, &win);
+	if (s != QD_OK)
+		return s;
+	snprintf(ws->state, sizeof ws->state, "%s", win.state);
+	snprintf(ws->staff, sizeof ws->staff, "%s", win.staff);
+	snprintf(ws->pause_reason, sizeof ws->pause_reason, "%s", win.pause_reason);
+	ws->since = win.since;
+	if (win.current && (s = store_queue_get(st, win.current, &ws->current)) != QD_OK)
+		return s;
+	if ((s = store_queue_count_ended(st, sn->op.day, sn->op.w, "served", &ws->served_today)) != QD_OK)
+		return s;
+	return store_queue_count_ended(st, sn->op.day, sn->op.w, "noshow", &ws->noshow_today);
+}
+
+enum qd_status queue_window(struct store *st, const struct hall *h, int w, struct window_state *out)
+{
+	memset(out, 0, sizeof *out);
+	out->number = w;
+	struct snap sn = { .ws = out };
+	enum qd_status s = op_init(&sn.op, h, w, NULL);
+	if (s == QD_OK && !sn.op.hw)
+		s = QD_ERR_NO_WINDOW;
+	if (s != QD_OK)
+		return s;
+	s = store_read(st, window_rx, &sn);
+	if (s != QD_OK) {
+		memset(out, 0, sizeof *out);
+		out->number = w;
+	}
+	return s;
+}
+
+static enum qd_status recent_rx(struct store *st, void *ctx)
+{
+	struct snap *sn = ctx;
+	return store_queue_recent(st, sn->op.day, sn->limit, sn->list, sn->n);
+}
+
+enum qd_status queue_recent_calls(struct store *st, int n, struct ticket **out, size_t *count)
+{
+	*out = NULL;
+	*count = 0;
+	struct snap sn = { .list = out, .n = count, .limit = n > 0 ? n : 0 };
+	time_t now = clock_now();
+	if (now == (time_t)-1)
+		return QD_ERR_CONFIG;
+	clock_day(now, sn.op.day);
+	if (n <= 0)
+		return QD_OK;
+	return store_read(st, recent_rx, &sn);
+}
+
+static enum qd_status find_rx(struct store *st, void *ctx)
+{
+	struct snap *sn = ctx;
+	enum qd_status s = store_queue_by_number(st, sn->op.day, sn->op.number, sn->t);
+	if (s == QD_OK && strcmp(sn->t->state, "waiting") == 0)
+		s = store_queue_ahead(st, sn->t->id, &sn->t->ahead);
+	return s;
+}
+
+enum qd_status queue_find(struct store *st, const char *number, struct ticket *out)
+{
+	struct snap sn = { .t = out };
+	memset(out, 0, sizeof *out);
+	time_t now = clock_now();
+	if (now == (time_t)-1)
+		return QD_ERR_CONFIG;
+	clock_day(now, sn.op.day);
+	if (!number || !*number)
+		return QD_ERR_NOT_FOUND;
+	sn.op.number = number;
+	return store_read(st, find_rx, &sn);
+}
