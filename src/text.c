@@ -81,6 +81,21 @@ static int unsafe_format(uint32_t cp)
 	       || cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
+int text_is_clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	if (!s)
+		return 0;
+	while (*p) {
+		size_t n = utf8_decode(p, &cp);
+		if (!n || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || unsafe_format(cp))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
 /* One unit of text as it will be drawn. */
 struct unit {
 	size_t len;      /* bytes of the source consumed */

@@ -1,6 +1,6 @@
 /* test-text.c - UTF-8 validation, column widths (ASCII, 中文, 𠮷 outside the BMP, combining
  * marks), truncation that never cuts a wide character, padding, sanitising of escape sequences,
- * control characters and invalid bytes, masked names and phone numbers, phone validation. */
+ * control characters and invalid bytes, clean-text checks, masked names and phone numbers, phone validation. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +22,19 @@ static void test_valid_utf8(void **state)
 	assert_false(text_valid_utf8("\xf4\x90\x80\x80"));    /* beyond U+10FFFF */
 	assert_false(text_valid_utf8("\xe4\xb8"));            /* truncated 中 */
 	assert_false(text_valid_utf8(NULL));
+}
+
+static void test_is_clean(void **state)
+{
+	(void)state;
+	assert_true(text_is_clean("王小明 𠮷 A-01"));
+	assert_true(text_is_clean(""));
+	assert_false(text_is_clean("a\x1b[31m"));
+	assert_false(text_is_clean("a\tb"));
+	assert_false(text_is_clean("a\xc2\x85"));               /* C1 NEL */
+	assert_false(text_is_clean("\xe2\x80\xae" "abc"));       /* bidi override */
+	assert_false(text_is_clean("\xff"));
+	assert_false(text_is_clean(NULL));
 }
 
 static void test_width(void **state)
@@ -152,6 +165,7 @@ int main(void)
 		return 77;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_utf8),
+		cmocka_unit_test(test_is_clean),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_pad),

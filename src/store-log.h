@@ -1,0 +1,15 @@
+/* store-log.h - the event log row every state change writes (who, which window, when, what), and
+ * a binding helper. For store*.c files; any of them may use these inside its write transaction. */
+#ifndef QDESK_STORE_LOG_H
+#define QDESK_STORE_LOG_H
+#include "qdesk/store.h"
+
+/* Insert an events row at Unix time at (its day is the hall's local day of at). ticket_id 0 and
+ * window 0 are stored as NULL; staff and detail may be NULL. Inside the caller's transaction. */
+enum qd_status store_event_add(struct store *st, long long at, const char *kind, long long ticket_id,
+                               int window, const char *staff, const char *detail);
+
+/* Bind v as text at parameter i (copied), or NULL when v is NULL or "". */
+int store_bind_opt_text(sqlite3_stmt *s, int i, const char *v);
+
+#endif
