@@ -36,21 +36,6 @@ static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
 	return n;
 }
 
-int text_valid_utf8(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	uint32_t cp;
-	if (!s)
-		return 0;
-	while (*p) {
-		size_t n = utf8_decode(p, &cp);
-		if (!n)
-			return 0;
-		p += n;
-	}
-	return 1;
-}
-
 /* Skip the rest of an escape sequence whose introducer ended just before p: CSI parameters and
  * final byte, or a string (OSC, DCS, APC, PM, SOS) up to BEL or ST. Returns the new position. */
 static const unsigned char *skip_csi(const unsigned char *p)
@@ -81,7 +66,8 @@ static int unsafe_format(uint32_t cp)
 	       || cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
-int text_is_clean(const char *s)
+/* 1 if s is valid UTF-8 and, when clean is set, free of control and unsafe format characters. */
+static int scan_utf8(const char *s, int clean)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	uint32_t cp;
@@ -89,11 +75,21 @@ int text_is_clean(const char *s)
 		return 0;
 	while (*p) {
 		size_t n = utf8_decode(p, &cp);
-		if (!n || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || unsafe_format(cp))
+		if (!n || (clean && (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || unsafe_format(cp))))
 			return 0;
 		p += n;
 	}
 	return 1;
+}
+
+int text_valid_utf8(const char *s)
+{
+	return scan_utf8(s, 0);
+}
+
+int text_is_clean(const char *s)
+{
+	return scan_utf8(s, 1);
 }
 
 /* One unit of text as it will be drawn. */

@@ -26,12 +26,18 @@ struct case_input {
 	const char *note;           /* at most 500 bytes */
 };
 
-/* Check c against the hall: ids exist, ID/phone valid, lengths. On failure *field names the
- * offending field ("matter", "outcome", "id-number" …). */
+/* Check c against the hall: ids exist in the config (outcomes and modes also in the national
+ * sets), ID number (not a future birth) and phone valid, applicant at most 100 bytes and note at
+ * most 500 of valid UTF-8, minutes 0..1440, no help type twice. On failure returns QD_ERR_INVALID,
+ * QD_ERR_TOO_LONG, QD_ERR_IDCARD or QD_ERR_PHONE and *field (field may be NULL) names the field
+ * as the CLI option does: "matter", "case-category", "channel", "outcome", "mode",
+ * "elderly-help", "minutes", "applicant", "id-number", "phone", "note". */
 enum qd_status cases_validate(const struct hall *h, const struct case_input *c, const char **field);
 
-/* Inside a store_write transaction: insert a case (ticket_id 0 = walk-in) with its help rows.
- * day/at are the hall day and Unix time. Caller has validated c. */
+/* Inside a store_write transaction: insert a case (ticket_id 0 = walk-in) with its help rows and
+ * an event row, at clock_now() on the hall's day. Only masked applicant/ID/phone are stored, plus
+ * the age on that day from the ID number. QD_ERR_NO_WINDOW for an unknown window (0 = none);
+ * staff (NULL = none) must be an active account. Caller has validated c. */
 enum qd_status cases_insert_tx(struct store *st, const struct hall *h, long long ticket_id, int window,
                                const char *staff, const struct case_input *c, long long *case_id);
 /* Inside a transaction: record a rating for ticket_id (QD_ERR_RATED if one exists, QD_ERR_RATING
@@ -44,7 +50,8 @@ enum qd_status cases_rate_tx(struct store *st, const struct hall *h, long long t
  * at or after since (used by undo). */
 enum qd_status cases_void_tx(struct store *st, long long ticket_id, long long since);
 
-/* Own transactions: log a walk-in case (no ticket), and a consultation (咨询) by a guide or clerk. */
+/* Own transactions: log a walk-in case (no ticket; validates c, staff must be clerk, lead or
+ * admin), and a consultation (咨询) by any active staff member (topic at most 200 bytes). */
 enum qd_status cases_log_walk_in(struct store *st, const struct hall *h, int window, const char *staff,
                                  const struct case_input *c, long long *case_id);
 enum qd_status cases_log_consult(struct store *st, const struct hall *h, int window, const char *staff,
