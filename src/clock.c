@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "qdesk/clock.h"
+#include "qdesk/i18n.h"
 
-static char env_error[128];
+static char env_error[160];
 
 /* Parse exactly n decimal digits at s. -1 if any is not a digit. */
 static int parse_digits(const char *s, int n)
@@ -99,14 +100,14 @@ time_t clock_now(void)
 	if (strlen(s) != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':' || !parse_day(s, &y, &mo, &d)
 	    || (hh = parse_digits(s + 11, 2)) < 0 || hh > 23 || (mi = parse_digits(s + 14, 2)) < 0
 	    || mi > 59 || (ss = parse_digits(s + 17, 2)) < 0 || ss > 59) {
-		snprintf(env_error, sizeof env_error, "QDESK_NOW must be \"YYYY-MM-DD HH:MM:SS\", not \"%.40s\"", s);
+		snprintf(env_error, sizeof env_error, _("expected \"YYYY-MM-DD HH:MM:SS\", not \"%.40s\""), s);
 		return (time_t)-1;
 	}
 	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
 	                 .tm_hour = hh, .tm_min = mi, .tm_sec = ss, .tm_isdst = -1 };
 	time_t t = mktime(&tm);
 	if (t == (time_t)-1) {
-		snprintf(env_error, sizeof env_error, "QDESK_NOW is out of range: \"%.40s\"", s);
+		snprintf(env_error, sizeof env_error, _("out of range: \"%.40s\""), s);
 		return (time_t)-1;
 	}
 	env_error[0] = '\0';

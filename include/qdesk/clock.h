@@ -5,7 +5,8 @@
 #include <time.h>
 
 /* Now, as Unix seconds. QDESK_NOW="YYYY-MM-DD HH:MM:SS" (local time) fixes it; if that variable is
- * malformed, clock_now() returns (time_t)-1 and clock_env_error() says why. */
+ * malformed, clock_now() returns (time_t)-1 and clock_env_error() says why (translated, without
+ * the variable's name: "expected … not …"); "" after a good call. */
 time_t clock_now(void);
 const char *clock_env_error(void);
 
