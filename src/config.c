@@ -1,0 +1,1074 @@
+/* config.c - reads the hall's libconfig file into a struct hall and validates it strictly (unknown
+ * keys, types, ranges, references, duplicates), reporting "FILE:LINE: setting.path: what is wrong";
+ * also config_path(), config_free() and the hall_* lookups. Path notation is libconfig's own:
+ * group members joined by '.', list and array elements as [i] counted from 0 (windows.[3].types). */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libconfig.h>
+#include "qdesk/actions.h"
+#include "qdesk/clock.h"
+#include "qdesk/config.h"
+#include "qdesk/i18n.h"
+#include "qdesk/text.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/usr/local/etc"
+#endif
+
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+struct loader {
+	const char *path;
+	char *err;
+	size_t errlen;
+	struct hall *h;
+	enum qd_status status;
+};
+
+/* Defaults and the national sets. Names are the hall's display data, not messages. */
+struct item_default { const char *id, *name; };
+static const struct item_default default_outcomes[] = {
+	{ "consult", "咨询" }, { "accepted", "受理" }, { "done", "即办办结" },
+	{ "correction", "补正（一次性告知）" }, { "tolerance", "容缺受理" }, { "rejected", "不予受理" },
+};
+static const struct item_default default_modes[] = {
+	{ "guided", "导办" }, { "assisted", "帮办" }, { "delegated", "代办" },
+};
+static const struct item_default default_helps[] = {
+	{ "priority", "优先办理" }, { "form-filling", "代填表单" }, { "device-guidance", "智能设备指导" },
+	{ "escort", "陪同办理" }, { "home-visit", "上门服务" }, { "free-copy", "免费复印" },
+};
+static const struct item_default default_pauses[] = {
+	{ "meal", "用餐" }, { "meeting", "会议" }, { "fault", "系统故障" }, { "break", "临时离开" },
+	{ "training", "业务培训" },
+};
+static const char *const outcome_ids[] = {
+	"consult", "accepted", "done", "correction", "tolerance", "rejected", NULL };
+static const char *const mode_ids[] = { "guided", "assisted", "delegated", NULL };
+static const char *const matter_kinds[] = { "licensing", "payment", "confirmation", "adjudication",
+	"reward", "levy", "other-power", "public-service", NULL };
+static const char *const window_specials[] = { "", "elderly", "unsolved", "general", "cross-region",
+	"talent", "trademark", NULL };
+
+#define DEFAULT_DATABASE "data/qdesk.db"
+#define DEFAULT_TEMPLATE "请{number}号到{window}号窗口办理"
+#define ELDERLY_GROUP "elderly"
+
+/* ---- reporting ---------------------------------------------------------------------------- */
+
+static size_t setting_path(const config_setting_t *s, char *buf, size_t len)
+{
+	const config_setting_t *parent = config_setting_parent(s);
+	if (!parent) {
+		buf[0] = '\0';
+		return 0;
+	}
+	size_t n = setting_path(parent, buf, len);
+	if (n + 1 >= len)
+		return n;
+	const char *sep = n ? "." : "";
+	const char *name = config_setting_name(s);
+	int w = name ? snprintf(buf + n, len - n, "%s%s", sep, name)
+	             : snprintf(buf + n, len - n, "%s[%d]", sep, config_setting_index(s));
+	n += w > 0 ? (size_t)w : 0;
+	return n < len ? n : len - 1;
+}
+
+static int setting_line(const config_setting_t *s)
+{
+	for (; s; s = config_setting_parent(s))
+		if (config_setting_source_line(s))
+			return config_setting_source_line(s);
+	return 1;
+}
+
+static const char *setting_file(const struct loader *ld, const config_setting_t *s)
+{
+	for (; s; s = config_setting_parent(s))
+		if (config_setting_source_file(s))
+			return config_setting_source_file(s);
+	return ld->path;
+}
+
+/* Report a problem with s, or with its missing member child when child is not NULL. */
+__attribute__((format(printf, 4, 5)))
+static int fail(struct loader *ld, const config_setting_t *s, const char *child, const char *fmt, ...)
+{
+	char path[512], what[512];
+	size_t n = setting_path(s, path, sizeof path);
+	if (child)
+		snprintf(path + n, sizeof path - n, "%s%s", n ? "." : "", child);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	if (ld->err && ld->errlen)
+		snprintf(ld->err, ld->errlen, "%s:%d: %s: %s", setting_file(ld, s), setting_line(s), path, what);
+	ld->status = QD_ERR_CONFIG;
+	return -1;
+}
+
+static int nomem(struct loader *ld)
+{
+	if (ld->err && ld->errlen)
+		snprintf(ld->err, ld->errlen, "%s: %s", ld->path, _("out of memory"));
+	ld->status = QD_ERR_NOMEM;
+	return -1;
+}
+
+static int copy(struct loader *ld, const char *v, char **out)
+{
+	*out = strdup(v);
+	return *out ? 0 : nomem(ld);
+}
+
+/* ---- typed access ------------------------------------------------------------------------- */
+
+static const char *type_message(int type)
+{
+	switch (type) {
+	case CONFIG_TYPE_GROUP:  return N_("expected a group { ... }");
+	case CONFIG_TYPE_LIST:   return N_("expected a list ( ... )");
+	case CONFIG_TYPE_ARRAY:  return N_("expected an array of strings [ \"...\", ... ]");
+	case CONFIG_TYPE_INT:    return N_("expected a whole number");
+	case CONFIG_TYPE_BOOL:   return N_("expected true or false");
+	default:                 return N_("expected a string in double quotes");
+	}
+}
+
+static int has_type(const config_setting_t *s, int type)
+{
+	int t = config_setting_type(s);
+	if (type == CONFIG_TYPE_INT)
+		return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64;
+	if (type == CONFIG_TYPE_ARRAY)
+		return t == CONFIG_TYPE_ARRAY || t == CONFIG_TYPE_LIST;
+	return t == type;
+}
+
+static int check_type(struct loader *ld, const config_setting_t *s, int type)
+{
+	return has_type(s, type) ? 0 : fail(ld, s, NULL, "%s", _(type_message(type)));
+}
+
+/* The member name of grp (NULL grp: an absent optional group) of the given type into *out; NULL
+ * if absent and not required. */
+static int member(struct loader *ld, config_setting_t *grp, const char *name, int required, int type,
+                  config_setting_t **out)
+{
+	*out = grp ? config_setting_get_member(grp, name) : NULL;
+	if (!*out)
+		return required ? fail(ld, grp, name, "%s", _("missing required setting")) : 0;
+	return check_type(ld, *out, type);
+}
+
+static int check_text(struct loader *ld, const config_setting_t *s, const char *v, int nonempty)
+{
+	if (nonempty && !*v)
+		return fail(ld, s, NULL, "%s", _("must not be empty"));
+	if (!text_valid_utf8(v))
+		return fail(ld, s, NULL, "%s", _("is not valid UTF-8"));
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return fail(ld, s, NULL, "%s", _("contains a control character"));
+	return 0;
+}
+
+/* A string member; required strings must not be empty. where (may be NULL) gets the setting. */
+static int get_string(struct loader *ld, config_setting_t *grp, const char *name, int required,
+                      const char *def, char **out, config_setting_t **where)
+{
+	config_setting_t *s;
+	if (member(ld, grp, name, required, CONFIG_TYPE_STRING, &s))
+		return -1;
+	if (where)
+		*where = s;
+	if (!s)
+		return copy(ld, def, out);
+	const char *v = config_setting_get_string(s);
+	if (check_text(ld, s, v, required))
+		return -1;
+	return copy(ld, v, out);
+}
+
+static int get_int(struct loader *ld, config_setting_t *grp, const char *name, int required, int def,
+                   int min, int max, int *out)
+{
+	config_setting_t *s;
+	if (member(ld, grp, name, required, CONFIG_TYPE_INT, &s))
+		return -1;
+	if (!s) {
+		*out = def;
+		return 0;
+	}
+	long long v = config_setting_get_int64(s);
+	if (v < min || v > max)
+		return fail(ld, s, NULL, _("must be a whole number from %d to %d"), min, max);
+	*out = (int)v;
+	return 0;
+}
+
+static int get_bool(struct loader *ld, config_setting_t *grp, const char *name, int def, int *out)
+{
+	config_setting_t *s;
+	if (member(ld, grp, name, 0, CONFIG_TYPE_BOOL, &s))
+		return -1;
+	*out = s ? config_setting_get_bool(s) : def;
+	return 0;
+}
+
+static int get_time(struct loader *ld, config_setting_t *grp, const char *name, int required,
+                    int *out, config_setting_t **where)
+{
+	config_setting_t *s;
+	if (member(ld, grp, name, required, CONFIG_TYPE_STRING, &s))
+		return -1;
+	*where = s;
+	*out = -1;
+	if (!s)
+		return 0;
+	const char *v = config_setting_get_string(s);
+	*out = clock_parse_hhmm(v);
+	if (*out < 0)
+		return fail(ld, s, NULL, _("\"%s\" is not a time of day (HH:MM, 00:00 to 23:59)"), v);
+	return 0;
+}
+
+/* An array (or list) of non-empty strings, no two equal ignoring case. */
+static int get_strings(struct loader *ld, config_setting_t *grp, const char *name, char ***out,
+                       size_t *n, config_setting_t **where)
+{
+	config_setting_t *s;
+	*out = NULL;
+	*n = 0;
+	if (member(ld, grp, name, 0, CONFIG_TYPE_ARRAY, &s))
+		return -1;
+	if (where)
+		*where = s;
+	int len = s ? config_setting_length(s) : 0;
+	if (len == 0)
+		return 0;
+	if (!(*out = calloc((size_t)len, sizeof **out)))
+		return nomem(ld);
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (check_type(ld, e, CONFIG_TYPE_STRING))
+			return -1;
+		const char *v = config_setting_get_string(e);
+		if (check_text(ld, e, v, 1))
+			return -1;
+		for (int j = 0; j < i; j++)
+			if (strcasecmp((*out)[j], v) == 0)
+				return fail(ld, e, NULL, _("\"%s\" is listed twice"), v);
+		if (copy(ld, v, &(*out)[i]))
+			return -1;
+		*n = (size_t)i + 1;
+	}
+	return 0;
+}
+
+/* A list of groups: checks the list and that every element is a group; *len its length. */
+static int get_list(struct loader *ld, config_setting_t *grp, const char *name, int required,
+                    config_setting_t **out, int *len)
+{
+	if (member(ld, grp, name, required, CONFIG_TYPE_LIST, out))
+		return -1;
+	*len = *out ? config_setting_length(*out) : 0;
+	if (*out && *len == 0)
+		return fail(ld, *out, NULL, "%s", _("must list at least one entry"));
+	for (int i = 0; i < *len; i++)
+		if (check_type(ld, config_setting_get_elem(*out, (unsigned)i), CONFIG_TYPE_GROUP))
+			return -1;
+	return 0;
+}
+
+static int in_set(const char *const *set, const char *v)
+{
+	for (; *set; set++)
+		if (strcmp(*set, v) == 0)
+			return 1;
+	return 0;
+}
+
+static void join_set(const char *const *set, char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (; *set && n + 1 < len; set++)
+		if (**set) {
+			int w = snprintf(buf + n, len - n, "%s%s", n ? ", " : "", *set);
+			n += w > 0 ? (size_t)w : 0;
+		}
+}
+
+/* Every member of grp must be one of allowed (NULL-terminated). */
+static int only_keys(struct loader *ld, const config_setting_t *grp, const char *const *allowed)
+{
+	int len = grp ? config_setting_length(grp) : 0;
+	for (int i = 0; i < len; i++) {
+		config_setting_t *m = config_setting_get_elem(grp, (unsigned)i);
+		if (!in_set(allowed, config_setting_name(m))) {
+			char names[400];
+			join_set(allowed, names, sizeof names);
+			return fail(ld, m, NULL, _("unknown setting (expected one of: %s)"), names);
+		}
+	}
+	return 0;
+}
+
+static int check_one_of(struct loader *ld, const config_setting_t *s, const char *v,
+                        const char *const *set)
+{
+	if (in_set(set, v))
+		return 0;
+	char names[400];
+	join_set(set, names, sizeof names);
+	return fail(ld, s, NULL, _("\"%s\" is not one of: %s"), v, names);
+}
+
+static int check_id(struct loader *ld, const config_setting_t *s, const char *v)
+{
+	size_t n = strlen(v);
+	int ok = n > 0 && n <= 32;
+	for (size_t i = 0; ok && i < n; i++) {
+		char c = v[i];
+		int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		ok = alnum || (i > 0 && (c == '-' || c == '_' || c == '.'));
+	}
+	if (ok)
+		return 0;
+	return fail(ld, s, NULL,
+	            _("\"%s\" is not a valid id (ASCII letters, digits, '-', '_' or '.'; at most 32)"), v);
+}
+
+static int valid_prefix(const char *p)
+{
+	size_t n = strlen(p);
+	return n >= 1 && n <= 2 && p[0] >= 'A' && p[0] <= 'Z' && (n == 1 || (p[1] >= 'A' && p[1] <= 'Z'));
+}
+
+/* A list of groups (see get_list) and a zeroed array of as many elements of size each into *out. */
+static int get_entries(struct loader *ld, config_setting_t *root, const char *name, int required,
+                       size_t size, void **out, config_setting_t **list, int *len)
+{
+	*out = NULL;
+	if (get_list(ld, root, name, required, list, len))
+		return -1;
+	if (*len && !(*out = calloc((size_t)*len, size)))
+		return nomem(ld);
+	return 0;
+}
+
+/* Element i of list: only the members keys, and its identifying string member key (an id unless
+ * key is "prefix") into *out, different from every earlier element's. what names it in messages. */
+static int entry_key(struct loader *ld, config_setting_t *list, int i, const char *const *keys,
+                     const char *key, const char *what, char **out, config_setting_t **where)
+{
+	config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+	if (only_keys(ld, e, keys) || get_string(ld, e, key, 1, "", out, where))
+		return -1;
+	if (strcmp(key, "prefix") != 0) {
+		if (check_id(ld, *where, *out))
+			return -1;
+	} else if (!valid_prefix(*out)) {
+		return fail(ld, *where, NULL, _("\"%s\" is not a prefix of 1 or 2 upper-case letters A-Z"), *out);
+	}
+	for (int j = 0; j < i; j++) {
+		config_setting_t *prev = config_setting_get_elem(list, (unsigned)j);
+		const char *other;
+		if (config_setting_lookup_string(prev, key, &other) && strcmp(other, *out) == 0)
+			return fail(ld, *where, NULL, _("duplicate %s \"%s\" (first at line %d)"), what, *out,
+			            setting_line(prev));
+	}
+	return 0;
+}
+
+/* ---- sections ----------------------------------------------------------------------------- */
+
+static int load_hall_group(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "name", "language", "open", "close", "number_digits", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g, *lang, *open_s, *close_s;
+	if (member(ld, root, "hall", 1, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
+	    || get_string(ld, g, "name", 1, "", &h->name, NULL)
+	    || get_string(ld, g, "language", 0, "zh_CN", &h->language, &lang)
+	    || get_time(ld, g, "open", 1, &h->open_min, &open_s)
+	    || get_time(ld, g, "close", 1, &h->close_min, &close_s)
+	    || get_int(ld, g, "number_digits", 0, 3, 2, 6, &h->number_digits))
+		return -1;
+	if (h->close_min <= h->open_min)
+		return fail(ld, close_s, NULL, "%s", _("closing time must be after opening time"));
+	if (strspn(h->language, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.@-")
+	    != strlen(h->language) || !*h->language)
+		return fail(ld, lang, NULL, _("\"%s\" is not a locale name such as zh_CN"), h->language);
+	return 0;
+}
+
+static int load_zones(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "id", "name", "floor", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *list;
+	int len;
+	void *mem;
+	if (get_entries(ld, root, "zones", 1, sizeof *h->zones, &mem, &list, &len))
+		return -1;
+	h->zones = mem;
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i), *id;
+		struct hall_zone *z = &h->zones[i];
+		h->nzones = (size_t)i + 1;
+		if (entry_key(ld, list, i, keys, "id", _("zone id"), &z->id, &id)
+		    || get_string(ld, e, "name", 1, "", &z->name, NULL)
+		    || get_string(ld, e, "floor", 1, "", &z->floor, NULL))
+			return -1;
+	}
+	return 0;
+}
+
+static const struct hall_zone *find_zone(const struct hall *h, const char *id)
+{
+	for (size_t i = 0; i < h->nzones; i++)
+		if (strcmp(h->zones[i].id, id) == 0)
+			return &h->zones[i];
+	return NULL;
+}
+
+static int get_zone(struct loader *ld, config_setting_t *e, char **out)
+{
+	config_setting_t *s;
+	if (get_string(ld, e, "zone", 1, "", out, &s))
+		return -1;
+	return find_zone(ld->h, *out) ? 0 : fail(ld, s, NULL, _("unknown zone \"%s\""), *out);
+}
+
+static int load_types(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "prefix", "name", "zone", "quota", "cutoff", "target_wait", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *list;
+	int len, maxnum = 1;
+	void *mem;
+	for (int d = 0; d < h->number_digits; d++)
+		maxnum *= 10;
+	if (get_entries(ld, root, "types", 1, sizeof *h->types, &mem, &list, &len))
+		return -1;
+	h->types = mem;
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i), *pre, *cut;
+		struct hall_type *t = &h->types[i];
+		h->ntypes = (size_t)i + 1;
+		if (entry_key(ld, list, i, keys, "prefix", _("type prefix"), &t->prefix, &pre)
+		    || get_string(ld, e, "name", 1, "", &t->name, NULL) || get_zone(ld, e, &t->zone)
+		    || get_int(ld, e, "quota", 0, 0, 0, 999999, &t->quota)
+		    || get_time(ld, e, "cutoff", 0, &t->cutoff, &cut)
+		    || get_int(ld, e, "target_wait", 0, 30, 1, 480, &t->target_wait))
+			return -1;
+		if (t->quota >= maxnum)
+			return fail(ld, config_setting_get_member(e, "quota"), NULL,
+			            _("%d tickets a day cannot be numbered with %d digits (hall.number_digits)"),
+			            t->quota, h->number_digits);
+		if (cut && (t->cutoff <= h->open_min || t->cutoff > h->close_min))
+			return fail(ld, cut, NULL, "%s", _("cut-off time must lie within the opening hours "
+			                                   "(after hall.open, not after hall.close)"));
+	}
+	return 0;
+}
+
+static int load_groups(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "id", "name", "min_age", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *list;
+	int len;
+	void *mem;
+	if (get_entries(ld, root, "groups", 0, sizeof *h->groups, &mem, &list, &len))
+		return -1;
+	h->groups = mem;
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i), *id;
+		struct hall_group *g = &h->groups[i];
+		h->ngroups = (size_t)i + 1;
+		if (entry_key(ld, list, i, keys, "id", _("group id"), &g->id, &id))
+			return -1;
+		int elderly = strcmp(g->id, ELDERLY_GROUP) == 0;
+		if (get_string(ld, e, "name", 1, "", &g->name, NULL)
+		    || get_int(ld, e, "min_age", elderly, 0, 50, 100, &g->min_age))
+			return -1;
+		if (!elderly && config_setting_get_member(e, "min_age"))
+			return fail(ld, config_setting_get_member(e, "min_age"), NULL, "%s",
+			            _("only the elderly group has a minimum age"));
+	}
+	return 0;
+}
+
+/* Resolve a window's list of type prefixes to the configured (upper-case) prefixes. */
+static int resolve_types(struct loader *ld, config_setting_t *s, char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		const struct hall_type *t = hall_type(ld->h, list[i]);
+		if (!t)
+			return fail(ld, e, NULL, _("unknown business type \"%s\""), list[i]);
+		memcpy(list[i], t->prefix, strlen(t->prefix) + 1);   /* same length, case differs */
+	}
+	return 0;
+}
+
+static int load_window(struct loader *ld, config_setting_t *e, struct hall_window *w)
+{
+	static const char *const keys[] = { "number", "name", "zone", "special", "types", "also",
+		"groups", NULL };
+	config_setting_t *sp, *types, *also, *groups;
+	if (only_keys(ld, e, keys) || get_int(ld, e, "number", 1, 0, 1, 999, &w->number)
+	    || get_string(ld, e, "name", 1, "", &w->name, NULL) || get_zone(ld, e, &w->zone)
+	    || get_string(ld, e, "special", 0, "", &w->special, &sp)
+	    || (sp && check_one_of(ld, sp, w->special, window_specials))
+	    || get_strings(ld, e, "types", &w->types, &w->ntypes, &types)
+	    || resolve_types(ld, types, w->types, w->ntypes)
+	    || get_strings(ld, e, "also", &w->also, &w->nalso, &also)
+	    || resolve_types(ld, also, w->also, w->nalso)
+	    || get_strings(ld, e, "groups", &w->groups, &w->ngroups, &groups))
+		return -1;
+	for (size_t i = 0; i < w->nalso; i++)
+		for (size_t j = 0; j < w->ntypes; j++)
+			if (strcmp(w->also[i], w->types[j]) == 0)
+				return fail(ld, config_setting_get_elem(also, (unsigned)i), NULL,
+				            _("type \"%s\" is already in types"), w->also[i]);
+	for (size_t i = 0; i < w->ngroups; i++)
+		if (!hall_group(ld->h, w->groups[i]))
+			return fail(ld, config_setting_get_elem(groups, (unsigned)i), NULL,
+			            _("unknown priority group \"%s\""), w->groups[i]);
+	if (strcmp(w->special, "elderly") == 0 && w->ngroups == 0)
+		return fail(ld, e, "groups", "%s", _("an elderly window must serve at least one priority group"));
+	if (w->ntypes + w->nalso + w->ngroups == 0)
+		return fail(ld, e, NULL, "%s", _("the window serves nothing: give it types, also or groups"));
+	return 0;
+}
+
+static int window_serves(const struct hall_window *w, const char *prefix)
+{
+	for (size_t i = 0; i < w->ntypes; i++)
+		if (strcmp(w->types[i], prefix) == 0)
+			return 1;
+	for (size_t i = 0; i < w->nalso; i++)
+		if (strcmp(w->also[i], prefix) == 0)
+			return 1;
+	return 0;
+}
+
+static int load_windows(struct loader *ld, config_setting_t *root)
+{
+	struct hall *h = ld->h;
+	config_setting_t *list;
+	int len;
+	void *mem;
+	if (get_entries(ld, root, "windows", 1, sizeof *h->windows, &mem, &list, &len))
+		return -1;
+	h->windows = mem;
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		h->nwindows = (size_t)i + 1;
+		if (load_window(ld, e, &h->windows[i]))
+			return -1;
+		for (int j = 0; j < i; j++)
+			if (h->windows[j].number == h->windows[i].number)
+				return fail(ld, config_setting_get_member(e, "number"), NULL,
+				            _("window number %d is used twice (first at line %d)"),
+				            h->windows[i].number, setting_line(config_setting_get_elem(list, (unsigned)j)));
+	}
+	config_setting_t *types = config_setting_get_member(root, "types");
+	for (size_t t = 0; t < h->ntypes; t++) {
+		size_t i = 0;
+		while (i < h->nwindows && !window_serves(&h->windows[i], h->types[t].prefix))
+			i++;
+		if (i == h->nwindows)
+			return fail(ld, config_setting_get_elem(types, (unsigned)t), NULL,
+			            _("no window serves type \"%s\" (add it to a window's types or also)"),
+			            h->types[t].prefix);
+	}
+	return 0;
+}
+
+/* A list of { id, name } entries, or the defaults when absent. ids, if not NULL, is the allowed set. */
+static int load_items(struct loader *ld, config_setting_t *root, const char *name, int required,
+                      const char *const *ids, const struct item_default *def, size_t ndef,
+                      struct hall_item **out, size_t *n)
+{
+	static const char *const keys[] = { "id", "name", NULL };
+	config_setting_t *list;
+	int len;
+	if (get_list(ld, root, name, required, &list, &len))
+		return -1;
+	size_t cap = list ? (size_t)len : ndef;
+	if (!(*out = calloc(cap, sizeof **out)))
+		return nomem(ld);
+	for (size_t i = 0; !list && i < ndef; i++) {
+		*n = i + 1;
+		if (copy(ld, def[i].id, &(*out)[i].id) || copy(ld, def[i].name, &(*out)[i].name))
+			return -1;
+	}
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i), *id;
+		struct hall_item *it = &(*out)[i];
+		*n = (size_t)i + 1;
+		if (entry_key(ld, list, i, keys, "id", _("id"), &it->id, &id)
+		    || (ids && check_one_of(ld, id, it->id, ids))
+		    || get_string(ld, e, "name", 1, "", &it->name, NULL))
+			return -1;
+	}
+	return 0;
+}
+
+static int load_matters(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "id", "name", "category", "kind", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *list;
+	int len;
+	void *mem;
+	if (get_entries(ld, root, "matters", 0, sizeof *h->matters, &mem, &list, &len))
+		return -1;
+	h->matters = mem;
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i), *id, *cat, *kind;
+		struct hall_matter *m = &h->matters[i];
+		h->nmatters = (size_t)i + 1;
+		if (entry_key(ld, list, i, keys, "id", _("matter id"), &m->id, &id)
+		    || get_string(ld, e, "name", 1, "", &m->name, NULL)
+		    || get_string(ld, e, "category", 1, "", &m->category, &cat)
+		    || get_string(ld, e, "kind", 1, "", &m->kind, &kind)
+		    || check_one_of(ld, kind, m->kind, matter_kinds))
+			return -1;
+		if (!hall_item(h->categories, h->ncategories, m->category))
+			return fail(ld, cat, NULL, _("unknown case category \"%s\""), m->category);
+	}
+	return 0;
+}
+
+/* 0 = Sunday … 6 = Saturday, for a valid "YYYY-MM-DD". */
+static int weekday(const char *day)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
+	if (m < 3)
+		y--;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+static int load_days(struct loader *ld, config_setting_t *g, const char *name, char ***out, size_t *n,
+                     int weekend_only)
+{
+	config_setting_t *s;
+	if (get_strings(ld, g, name, out, n, &s))
+		return -1;
+	for (size_t i = 0; i < *n; i++) {
+		config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		const char *day = (*out)[i];
+		if (!clock_valid_day(day))
+			return fail(ld, e, NULL, _("\"%s\" is not a real date YYYY-MM-DD"), day);
+		if (weekend_only && weekday(day) % 6 != 0)
+			return fail(ld, e, NULL, _("\"%s\" is not a Saturday or Sunday, so it is a working day "
+			                           "already"), day);
+	}
+	return 0;
+}
+
+static int load_evaluation(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "good_min_level", "rectify_days", "holidays", "workdays", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g, *lvl;
+	if (member(ld, root, "evaluation", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
+	    || member(ld, g, "good_min_level", 0, CONFIG_TYPE_INT, &lvl)
+	    || get_int(ld, g, "good_min_level", 0, 4, INT_MIN + 1, INT_MAX, &h->eval.good_min_level))
+		return -1;
+	if (h->eval.good_min_level != 3 && h->eval.good_min_level != 4)
+		return fail(ld, lvl, NULL, "%s", _("must be 4 (satisfied and up count as good) or 3 (fairly "
+		                                   "satisfied counts too)"));
+	if (get_int(ld, g, "rectify_days", 0, 5, 1, 60, &h->eval.rectify_days)
+	    || load_days(ld, g, "holidays", &h->eval.holidays, &h->eval.nholidays, 0)
+	    || load_days(ld, g, "workdays", &h->eval.workdays, &h->eval.nworkdays, 1))
+		return -1;
+	for (size_t i = 0; i < h->eval.nworkdays; i++)
+		for (size_t j = 0; j < h->eval.nholidays; j++)
+			if (strcmp(h->eval.workdays[i], h->eval.holidays[j]) == 0)
+				return fail(ld, config_setting_get_elem(config_setting_get_member(g, "workdays"),
+				                                        (unsigned)i),
+				            NULL, _("\"%s\" is also listed in holidays"), h->eval.workdays[i]);
+	return 0;
+}
+
+static int load_calling(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "recall_cap", "priority_cap", "undo_seconds", "noshow",
+		"requeue_behind", "requeue_max", "transfer_keep_place", NULL };
+	static const char *const noshow_rules[] = { "requeue", "new-ticket", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g, *ns;
+	char *noshow = NULL;
+	int rc = member(ld, root, "calling", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
+	    || get_int(ld, g, "recall_cap", 0, 2, 0, 10, &h->calling.recall_cap)
+	    || get_int(ld, g, "priority_cap", 0, 0, 0, 100, &h->calling.priority_cap)
+	    || get_int(ld, g, "undo_seconds", 0, 60, 0, 3600, &h->calling.undo_seconds)
+	    || get_int(ld, g, "requeue_behind", 0, 3, 0, 100, &h->calling.requeue_behind)
+	    || get_int(ld, g, "requeue_max", 0, 1, 0, 10, &h->calling.requeue_max)
+	    || get_bool(ld, g, "transfer_keep_place", 1, &h->calling.transfer_keep_place)
+	    || get_string(ld, g, "noshow", 0, "requeue", &noshow, &ns)
+	    || (ns && check_one_of(ld, ns, noshow, noshow_rules));
+	if (!rc)
+		h->calling.noshow_requeue = strcmp(noshow, "requeue") == 0;
+	free(noshow);
+	if (rc)
+		return -1;
+	if (h->calling.noshow_requeue && h->calling.requeue_max == 0)
+		return fail(ld, config_setting_get_member(g, "requeue_max"), NULL, "%s",
+		            _("must be at least 1 when noshow is \"requeue\""));
+	return 0;
+}
+
+/* The template may use {number} (required) and {window}, nothing else in braces. */
+static int check_template(struct loader *ld, const config_setting_t *s, const char *tpl)
+{
+	int has_number = 0;
+	for (const char *p = strchr(tpl, '{'); p; p = strchr(p + 1, '{')) {
+		if (strncmp(p, "{number}", 8) == 0)
+			has_number = 1;
+		else if (strncmp(p, "{window}", 8) != 0)
+			return fail(ld, s, NULL, "%s", _("unknown placeholder: only {number} and {window} may "
+			                                 "be used"));
+	}
+	return has_number ? 0 : fail(ld, s, NULL, "%s", _("the template must contain {number}"));
+}
+
+static int load_devices(struct loader *ld, config_setting_t *root)
+{
+	static const char *const akeys[] = { "template", "digits_each", "command", NULL };
+	static const char *const pkeys[] = { "device", "width", "notice", NULL };
+	static const char *const skeys[] = { "lock_seconds", "max_failures", "lockout_minutes", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g, *tpl;
+	if (member(ld, root, "announce", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, akeys)
+	    || get_string(ld, g, "template", 0, DEFAULT_TEMPLATE, &h->announce.template_text, &tpl)
+	    || (tpl && check_template(ld, tpl, h->announce.template_text))
+	    || get_bool(ld, g, "digits_each", 1, &h->announce.digits_each)
+	    || get_string(ld, g, "command", 0, "", &h->announce.command, NULL))
+		return -1;
+	if (member(ld, root, "printer", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, pkeys)
+	    || get_string(ld, g, "device", 0, "", &h->printer.device, NULL)
+	    || get_int(ld, g, "width", 0, 32, 16, 80, &h->printer.width)
+	    || get_string(ld, g, "notice", 0, "", &h->printer.notice, NULL))
+		return -1;
+	if (member(ld, root, "security", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, skeys)
+	    || get_int(ld, g, "lock_seconds", 0, 300, 0, 86400, &h->security.lock_seconds)
+	    || get_int(ld, g, "max_failures", 0, 5, 1, 100, &h->security.max_failures)
+	    || get_int(ld, g, "lockout_minutes", 0, 15, 1, 1440, &h->security.lockout_minutes))
+		return -1;
+	return get_string(ld, root, "database", 0, DEFAULT_DATABASE, &h->database, NULL);
+}
+
+/* One binding being collected: the setting it came from (NULL for a default). */
+struct binding { int action, key; const config_setting_t *from; const char *text; };
+
+static int add_binding(struct loader *ld, struct binding *b, size_t *n, struct binding nb)
+{
+	for (size_t i = 0; i < *n; i++) {
+		if (b[i].key != nb.key)
+			continue;
+		const struct binding *blame = nb.from ? &nb : &b[i], *other = nb.from ? &b[i] : &nb;
+		if (b[i].action == nb.action)
+			return fail(ld, blame->from, NULL, _("\"%s\" is listed twice"), blame->text);
+		return fail(ld, blame->from, NULL, _("key \"%s\" is already bound to %s"), blame->text,
+		            action_name((enum action)other->action));
+	}
+	b[(*n)++] = nb;
+	return 0;
+}
+
+static int load_keys(struct loader *ld, config_setting_t *root)
+{
+	struct hall *h = ld->h;
+	config_setting_t *g;
+	if (member(ld, root, "keys", 0, CONFIG_TYPE_GROUP, &g))
+		return -1;
+	int len = g ? config_setting_length(g) : 0;
+	size_t cap = 2 * ACT_COUNT, n = 0;
+	int overridden[ACT_COUNT] = { 0 };
+	for (int i = 0; i < len; i++)
+		cap += (size_t)config_setting_length(config_setting_get_elem(g, (unsigned)i)) + 1;
+	struct binding *b = calloc(cap, sizeof *b);
+	if (!b)
+		return nomem(ld);
+	int rc = 0;
+	for (int i = 0; !rc && i < len; i++) {
+		config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+		enum action a = action_by_name(config_setting_name(s));
+		if (a == ACT_COUNT) {
+			rc = fail(ld, s, NULL, _("unknown action \"%s\""), config_setting_name(s));
+			break;
+		}
+		overridden[a] = 1;
+		int scalar = config_setting_type(s) == CONFIG_TYPE_STRING;
+		int count = scalar ? 1 : config_setting_length(s);
+		if (!scalar && (rc = check_type(ld, s, CONFIG_TYPE_ARRAY)))
+			break;
+		if (count == 0)
+			rc = fail(ld, s, NULL, "%s", _("must list at least one key"));
+		for (int k = 0; !rc && k < count; k++) {
+			config_setting_t *e = scalar ? s : config_setting_get_elem(s, (unsigned)k);
+			if ((rc = check_type(ld, e, CONFIG_TYPE_STRING)))
+				break;
+			const char *text = config_setting_get_string(e);
+			int key = action_parse_key(text);
+			if (key < 0)
+				rc = fail(ld, e, NULL, _("\"%s\" is not a key (F1 to F12, one printable character, "
+				                         "Enter, Esc, Tab or Space)"), text);
+			else
+				rc = add_binding(ld, b, &n, (struct binding){ a, key, e, text });
+		}
+	}
+	for (int a = 0; !rc && a < ACT_COUNT; a++) {
+		int keys[2], nk = overridden[a] ? 0 : action_default_keys((enum action)a, keys);
+		for (int k = 0; !rc && k < nk; k++)
+			rc = add_binding(ld, b, &n, (struct binding){ a, keys[k], NULL, NULL });
+	}
+	if (!rc && !(h->keys = calloc(n, sizeof *h->keys)))
+		rc = nomem(ld);
+	for (int a = 0; !rc && a < ACT_COUNT; a++)
+		for (size_t i = 0; !rc && i < n; i++)
+			if (b[i].action == a) {
+				h->keys[h->nkeys].key = b[i].key;
+				rc = copy(ld, action_name((enum action)a), &h->keys[h->nkeys++].action);
+			}
+	free(b);
+	return rc;
+}
+
+static int load_all(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "hall", "database", "zones", "types", "groups", "windows",
+		"categories", "matters", "outcomes", "modes", "elderly_help", "pause_reasons", "evaluation",
+		"calling", "announce", "printer", "security", "keys", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *outcomes;
+	if (only_keys(ld, root, keys) || load_hall_group(ld, root) || load_zones(ld, root)
+	    || load_types(ld, root) || load_groups(ld, root) || load_windows(ld, root)
+	    || load_items(ld, root, "categories", 1, NULL, NULL, 0, &h->categories, &h->ncategories)
+	    || load_matters(ld, root)
+	    || load_items(ld, root, "outcomes", 0, outcome_ids, default_outcomes, NELEM(default_outcomes),
+	                  &h->outcomes, &h->noutcomes)
+	    || load_items(ld, root, "modes", 0, mode_ids, default_modes, NELEM(default_modes),
+	                  &h->modes, &h->nmodes)
+	    || load_items(ld, root, "elderly_help", 0, NULL, default_helps, NELEM(default_helps),
+	                  &h->helps, &h->nhelps)
+	    || load_items(ld, root, "pause_reasons", 0, NULL, default_pauses, NELEM(default_pauses),
+	                  &h->pauses, &h->npauses)
+	    || load_evaluation(ld, root) || load_calling(ld, root) || load_devices(ld, root)
+	    || load_keys(ld, root))
+		return -1;
+	outcomes = config_setting_get_member(root, "outcomes");
+	if (outcomes && !hall_item(h->outcomes, h->noutcomes, "done"))
+		return fail(ld, outcomes, NULL, "%s", _("the outcome \"done\" must be listed: it is the "
+		                                        "default when a ticket is finished"));
+	return 0;
+}
+
+/* ---- public ------------------------------------------------------------------------------- */
+
+const char *config_path(const char *cli_path)
+{
+	const char *env = getenv("QDESK_CONFIG");
+	if (cli_path && *cli_path)
+		return cli_path;
+	if (env && *env)
+		return env;
+	if (access("conf/qdesk.conf", F_OK) == 0)
+		return "conf/qdesk.conf";
+	return SYSCONFDIR "/qdesk/qdesk.conf";
+}
+
+static int cannot_read(const char *path, int errnum, char *err, size_t errlen)
+{
+	if (err && errlen)
+		snprintf(err, errlen, "%s: %s: %s", path, _("cannot read"), strerror(errnum));
+	return -1;
+}
+
+enum qd_status config_load(const char *path, struct hall **out, char *err, size_t errlen)
+{
+	struct loader ld = { .path = path, .err = err, .errlen = errlen, .status = QD_ERR_CONFIG };
+	struct stat sb;
+	*out = NULL;
+	if (err && errlen)
+		err[0] = '\0';
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		return cannot_read(path, errno, err, errlen), QD_ERR_CONFIG;
+	int isdir = fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode);
+	fclose(fp);
+	if (isdir)
+		return cannot_read(path, EISDIR, err, errlen), QD_ERR_CONFIG;
+
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+	config_t cfg;
+	config_init(&cfg);
+	config_set_include_dir(&cfg, slash == path ? "/" : dir);
+	if (!config_read_file(&cfg, path)) {
+		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
+			cannot_read(path, errno ? errno : EIO, err, errlen);
+		else if (err && errlen) {
+			const char *text = config_error_text(&cfg) ? config_error_text(&cfg) : "";
+			int plain = strcmp(text, "syntax error") == 0 || !*text;
+			snprintf(err, errlen, "%s:%d: %s%s%s", config_error_file(&cfg) ? config_error_file(&cfg)
+			         : path, config_error_line(&cfg), _("syntax error"), plain ? "" : ": ",
+			         plain ? "" : text);
+		}
+		config_destroy(&cfg);
+		return QD_ERR_CONFIG;
+	}
+	if (!(ld.h = calloc(1, sizeof *ld.h))) {
+		config_destroy(&cfg);
+		return nomem(&ld), QD_ERR_NOMEM;
+	}
+	int rc = copy(&ld, path, &ld.h->path) ? -1 : load_all(&ld, config_root_setting(&cfg));
+	config_destroy(&cfg);
+	if (rc) {
+		config_free(ld.h);
+		return ld.status;
+	}
+	*out = ld.h;
+	return QD_OK;
+}
+
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void free_items(struct hall_item *it, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(it[i].id);
+		free(it[i].name);
+	}
+	free(it);
+}
+
+void config_free(struct hall *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->nzones; i++) {
+		free(h->zones[i].id);
+		free(h->zones[i].name);
+		free(h->zones[i].floor);
+	}
+	for (size_t i = 0; i < h->ntypes; i++) {
+		free(h->types[i].prefix);
+		free(h->types[i].name);
+		free(h->types[i].zone);
+	}
+	for (size_t i = 0; i < h->ngroups; i++) {
+		free(h->groups[i].id);
+		free(h->groups[i].name);
+	}
+	for (size_t i = 0; i < h->nwindows; i++) {
+		struct hall_window *w = &h->windows[i];
+		free(w->name);
+		free(w->zone);
+		free(w->special);
+		free_strings(w->types, w->ntypes);
+		free_strings(w->also, w->nalso);
+		free_strings(w->groups, w->ngroups);
+	}
+	for (size_t i = 0; i < h->nmatters; i++) {
+		free(h->matters[i].id);
+		free(h->matters[i].name);
+		free(h->matters[i].category);
+		free(h->matters[i].kind);
+	}
+	for (size_t i = 0; i < h->nkeys; i++)
+		free(h->keys[i].action);
+	free(h->zones);
+	free(h->types);
+	free(h->groups);
+	free(h->windows);
+	free(h->matters);
+	free(h->keys);
+	free_items(h->categories, h->ncategories);
+	free_items(h->outcomes, h->noutcomes);
+	free_items(h->modes, h->nmodes);
+	free_items(h->helps, h->nhelps);
+	free_items(h->pauses, h->npauses);
+	free_strings(h->eval.holidays, h->eval.nholidays);
+	free_strings(h->eval.workdays, h->eval.nworkdays);
+	free(h->announce.template_text);
+	free(h->announce.command);
+	free(h->printer.device);
+	free(h->printer.notice);
+	free(h->path);
+	free(h->name);
+	free(h->language);
+	free(h->database);
+	free(h);
+}
+
+const struct hall_type *hall_type(const struct hall *h, const char *prefix)
+{
+	for (size_t i = 0; prefix && i < h->ntypes; i++)
+		if (strcasecmp(h->types[i].prefix, prefix) == 0)
+			return &h->types[i];
+	return NULL;
+}
+
+const struct hall_window *hall_window(const struct hall *h, int number)
+{
+	for (size_t i = 0; i < h->nwindows; i++)
+		if (h->windows[i].number == number)
+			return &h->windows[i];
+	return NULL;
+}
+
+const struct hall_group *hall_group(const struct hall *h, const char *id)
+{
+	for (size_t i = 0; id && i < h->ngroups; i++)
+		if (strcmp(h->groups[i].id, id) == 0)
+			return &h->groups[i];
+	return NULL;
+}
+
+const struct hall_matter *hall_matter(const struct hall *h, const char *id)
+{
+	for (size_t i = 0; id && i < h->nmatters; i++)
+		if (strcmp(h->matters[i].id, id) == 0)
+			return &h->matters[i];
+	return NULL;
+}
+
+const struct hall_item *hall_item(const struct hall_item *items, size_t n, const char *id)
+{
+	for (size_t i = 0; id && i < n; i++)
+		if (strcmp(items[i].id, id) == 0)
+			return &items[i];
+	return NULL;
+}
+
+const struct hall_group *hall_elderly_group(const struct hall *h)
+{
+	for (size_t i = 0; i < h->ngroups; i++)
+		if (h->groups[i].min_age > 0)
+			return &h->groups[i];
+	return NULL;
+}
