@@ -47,10 +47,10 @@ struct op {
 	struct finish_result *fin;
 };
 
-/* Now and today; QD_ERR_CONFIG if QDESK_NOW is malformed. */
+/* Now and today into op (its inputs are already set); QD_ERR_CONFIG if QDESK_NOW is malformed,
+ * QD_ERR_NO_WINDOW if w is not 0 and not a window of the hall. */
 static enum qd_status op_init(struct op *op, const struct hall *h, int w, const char *staff)
 {
-	memset(op, 0, sizeof *op);
 	time_t now = clock_now();
 	if (now == (time_t)-1)
 		return QD_ERR_CONFIG;
@@ -59,12 +59,19 @@ static enum qd_status op_init(struct op *op, const struct hall *h, int w, const 
 	op->staff = staff;
 	op->now = (long long)now;
 	clock_day(now, op->day);
-	if (w != 0) {
-		op->hw = hall_window(h, w);
-		if (!op->hw)
-			return QD_ERR_NO_WINDOW;
-	}
+	if (w != 0 && !(op->hw = hall_window(h, w)))
+		return QD_ERR_NO_WINDOW;
 	return QD_OK;
+}
+
+/* Run fn as the one write transaction of an action at window w. */
+static enum qd_status window_write(struct store *st, struct op *op, const struct hall *h, int w,
+                                   const char *staff, enum qd_status (*fn)(struct store *, void *))
+{
+	enum qd_status s = op_init(op, h, w, staff);
+	if (s == QD_OK && !op->hw)
+		s = QD_ERR_NO_WINDOW;
+	return s != QD_OK ? s : store_write(st, fn, op);
 }
 
 static enum qd_status event(struct store *st, const struct op *op, const char *kind, long long ticket,
@@ -237,7 +244,7 @@ static enum qd_status issue_tx(struct store *st, void *ctx)
 enum qd_status queue_issue(struct store *st, const struct hall *h, const struct issue_input *in,
                            struct ticket *out)
 {
-	struct op op;
+	struct op op = { .in = in };
 	struct ticket scratch;
 	enum qd_status s = op_init(&op, h, 0, in->staff && *in->staff ? in->staff : NULL);
 	if (s != QD_OK)
@@ -282,7 +289,6 @@ enum qd_status queue_issue(struct store *st, const struct hall *h, const struct 
 			return QD_ERR_INVALID;
 		snprintf(t->note, sizeof t->note, "%s", in->note);
 	}
-	op.in = in;
 	op.out = out ? out : &scratch;
 	return store_write(st, issue_tx, &op);
 }
@@ -321,13 +327,12 @@ static enum qd_status call_next_tx(struct store *st, void *ctx)
 enum qd_status queue_call_next(struct store *st, const struct hall *h, int w, const char *staff,
                                struct ticket *out)
 {
-	struct op op;
+	struct op op = { .out = out };
 	enum qd_status s = op_init(&op, h, w, staff);
 	if (s == QD_OK && !op.hw)
 		s = QD_ERR_NO_WINDOW;
 	if (s != QD_OK || (s = filter_init(&op.filter, op.hw)) != QD_OK)
 		return s;
-	op.out = out;
 	s = store_write(st, call_next_tx, &op);
 	filter_free(&op.filter);
 	return s != QD_OK ? s : op.result;
@@ -361,17 +366,10 @@ static enum qd_status call_number_tx(struct store *st, void *ctx)
 enum qd_status queue_call_number(struct store *st, const struct hall *h, int w, const char *staff,
                                  const char *number, struct ticket *out)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
 	if (!number || !*number)
-		return QD_ERR_NOT_FOUND;
-	op.number = number;
-	op.out = out;
-	return store_write(st, call_number_tx, &op);
+		return hall_window(h, w) ? QD_ERR_NOT_FOUND : QD_ERR_NO_WINDOW;
+	struct op op = { .number = number, .out = out };
+	return window_write(st, &op, h, w, staff, call_number_tx);
 }
 
 static enum qd_status recall_tx(struct store *st, void *ctx)
@@ -394,14 +392,8 @@ static enum qd_status recall_tx(struct store *st, void *ctx)
 enum qd_status queue_recall(struct store *st, const struct hall *h, int w, const char *staff,
                             struct ticket *out)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
-	op.out = out;
-	return store_write(st, recall_tx, &op);
+	struct op op = { .out = out };
+	return window_write(st, &op, h, w, staff, recall_tx);
 }
 
 /* ---- ending a ticket: no-show, finish ---- */
@@ -425,14 +417,8 @@ static enum qd_status noshow_tx(struct store *st, void *ctx)
 enum qd_status queue_noshow(struct store *st, const struct hall *h, int w, const char *staff,
                             struct ticket *out)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
-	op.out = out;
-	return store_write(st, noshow_tx, &op);
+	struct op op = { .out = out };
+	return window_write(st, &op, h, w, staff, noshow_tx);
 }
 
 static enum qd_status finish_tx(struct store *st, void *ctx)
@@ -463,26 +449,17 @@ enum qd_status queue_finish(struct store *st, const struct hall *h, int w, const
                             const struct case_input *c, int rating, const char *rating_reason,
                             struct finish_result *out)
 {
-	struct op op;
 	struct finish_result scratch;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
 	if (rating < 0 || rating > 5)
 		return QD_ERR_RATING;
-	if (c) {
-		const char *field = NULL;
-		if ((s = cases_validate(h, c, &field)) != QD_OK)
-			return s;
-	}
-	op.c = c;
-	op.rating = rating;
-	op.rating_reason = rating_reason;
-	op.fin = out ? out : &scratch;
+	const char *field = NULL;
+	enum qd_status s = c ? cases_validate(h, c, &field) : QD_OK;
+	if (s != QD_OK)
+		return s;
+	struct op op = { .c = c, .rating = rating, .rating_reason = rating_reason,
+	                 .fin = out ? out : &scratch };
 	memset(op.fin, 0, sizeof *op.fin);
-	return store_write(st, finish_tx, &op);
+	return window_write(st, &op, h, w, staff, finish_tx);
 }
 
 static enum qd_status undo_tx(struct store *st, void *ctx)
@@ -523,14 +500,8 @@ static enum qd_status undo_tx(struct store *st, void *ctx)
 enum qd_status queue_undo(struct store *st, const struct hall *h, int w, const char *staff,
                           struct ticket *out)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
-	op.out = out;
-	return store_write(st, undo_tx, &op);
+	struct op op = { .out = out };
+	return window_write(st, &op, h, w, staff, undo_tx);
 }
 
 /* ---- back into the queue: requeue, transfer ---- */
@@ -571,7 +542,7 @@ static enum qd_status requeue_tx(struct store *st, void *ctx)
 enum qd_status queue_requeue(struct store *st, const struct hall *h, const char *number,
                              const char *staff, struct ticket *out)
 {
-	struct op op;
+	struct op op = { .number = number, .out = out };
 	enum qd_status s = op_init(&op, h, 0, staff);
 	if (s != QD_OK)
 		return s;
@@ -579,8 +550,6 @@ enum qd_status queue_requeue(struct store *st, const struct hall *h, const char 
 		return QD_ERR_NO_REQUEUE;
 	if (!number || !*number)
 		return QD_ERR_NOT_FOUND;
-	op.number = number;
-	op.out = out;
 	return store_write(st, requeue_tx, &op);
 }
 
@@ -615,12 +584,7 @@ static enum qd_status transfer_tx(struct store *st, void *ctx)
 enum qd_status queue_transfer(struct store *st, const struct hall *h, int w, const char *staff,
                               const char *to_type, int to_window, struct ticket *out)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
+	struct op op = { .to_window = to_window, .out = out };
 	int by_type = to_type && *to_type;
 	if (by_type == (to_window > 0))
 		return QD_ERR_USAGE;
@@ -632,9 +596,7 @@ enum qd_status queue_transfer(struct store *st, const struct hall *h, int w, con
 	} else if (!hall_window(h, to_window)) {
 		return QD_ERR_NO_WINDOW;
 	}
-	op.to_window = to_window;
-	op.out = out;
-	return store_write(st, transfer_tx, &op);
+	return window_write(st, &op, h, w, staff, transfer_tx);
 }
 
 /* ---- pause, resume, sign-in, sign-out ---- */
@@ -658,12 +620,7 @@ static enum qd_status pause_tx(struct store *st, void *ctx)
 enum qd_status queue_pause(struct store *st, const struct hall *h, int w, const char *staff,
                            const char *reason)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
+	struct op op = { 0 };
 	if (reason && *reason) {
 		const struct hall_item *it = hall_item(h->pauses, h->npauses, reason);
 		if (!it)
@@ -672,7 +629,7 @@ enum qd_status queue_pause(struct store *st, const struct hall *h, int w, const 
 	} else {
 		op.reason = h->npauses ? h->pauses[0].id : "other";
 	}
-	return store_write(st, pause_tx, &op);
+	return window_write(st, &op, h, w, staff, pause_tx);
 }
 
 static enum qd_status resume_tx(struct store *st, void *ctx)
@@ -696,13 +653,8 @@ static enum qd_status resume_tx(struct store *st, void *ctx)
 
 enum qd_status queue_resume(struct store *st, const struct hall *h, int w, const char *staff)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
-	return store_write(st, resume_tx, &op);
+	struct op op = { 0 };
+	return window_write(st, &op, h, w, staff, resume_tx);
 }
 
 static enum qd_status sign_in_tx(struct store *st, void *ctx)
@@ -717,13 +669,8 @@ static enum qd_status sign_in_tx(struct store *st, void *ctx)
 
 enum qd_status queue_sign_in(struct store *st, const struct hall *h, int w, const char *staff)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
-	return store_write(st, sign_in_tx, &op);
+	struct op op = { 0 };
+	return window_write(st, &op, h, w, staff, sign_in_tx);
 }
 
 static enum qd_status sign_out_tx(struct store *st, void *ctx)
@@ -752,13 +699,8 @@ static enum qd_status sign_out_tx(struct store *st, void *ctx)
 
 enum qd_status queue_sign_out(struct store *st, const struct hall *h, int w, const char *staff)
 {
-	struct op op;
-	enum qd_status s = op_init(&op, h, w, staff);
-	if (s == QD_OK && !op.hw)
-		s = QD_ERR_NO_WINDOW;
-	if (s != QD_OK)
-		return s;
-	return store_write(st, sign_out_tx, &op);
+	struct op op = { 0 };
+	return window_write(st, &op, h, w, staff, sign_out_tx);
 }
 
 static enum qd_status rollover_tx(struct store *st, void *ctx)
@@ -768,7 +710,7 @@ static enum qd_status rollover_tx(struct store *st, void *ctx)
 
 enum qd_status queue_rollover(struct store *st, const struct hall *h, int *n)
 {
-	struct op op;
+	struct op op = { 0 };
 	enum qd_status s = op_init(&op, h, 0, NULL);
 	if (s == QD_OK)
 		s = store_write(st, rollover_tx, &op);

@@ -510,6 +510,17 @@ enum qd_status store_queue_window_put(struct store *st, int w, const struct stor
 	return store_exec(st, s);
 }
 
+/* Run a statement whose parameters are ?1 window and ?2 time. */
+static enum qd_status exec_window_at(struct store *st, const char *sql, int w, long long now)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int(s, 1, w);
+	sqlite3_bind_int64(s, 2, now);
+	return store_exec(st, s);
+}
+
 enum qd_status store_queue_session_open_staff(struct store *st, int w, char staff[32])
 {
 	staff[0] = '\0';
@@ -540,13 +551,8 @@ enum qd_status store_queue_session_start(struct store *st, int w, const char *st
 
 enum qd_status store_queue_session_end(struct store *st, int w, long long now)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"UPDATE sessions SET ended_at = ?2 WHERE window = ?1 AND ended_at IS NULL");
-	if (!s)
-		return QD_ERR_DB;
-	sqlite3_bind_int(s, 1, w);
-	sqlite3_bind_int64(s, 2, now);
-	return store_exec(st, s);
+	return exec_window_at(st,
+		"UPDATE sessions SET ended_at = ?2 WHERE window = ?1 AND ended_at IS NULL", w, now);
 }
 
 enum qd_status store_queue_pause_start(struct store *st, int w, const char *staff, const char *reason,
@@ -565,11 +571,6 @@ enum qd_status store_queue_pause_start(struct store *st, int w, const char *staf
 
 enum qd_status store_queue_pause_end(struct store *st, int w, long long now)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"UPDATE pauses SET ended_at = ?2 WHERE window = ?1 AND ended_at IS NULL");
-	if (!s)
-		return QD_ERR_DB;
-	sqlite3_bind_int(s, 1, w);
-	sqlite3_bind_int64(s, 2, now);
-	return store_exec(st, s);
+	return exec_window_at(st,
+		"UPDATE pauses SET ended_at = ?2 WHERE window = ?1 AND ended_at IS NULL", w, now);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include "qdesk/cases.h"
 #include "qdesk/staff.h"
+#include "tmpdb.h"
 
 /* Writable strings for the hall's char * fields without -Wwrite-strings complaints. */
 #define S(x) ((char[]){ x })
@@ -54,8 +55,7 @@ static void hall_fixture(struct hall *h)
 }
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	struct tmpdb db;
 	struct store *st;
 	struct hall hall;
 };
@@ -65,28 +65,22 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof *f);
 	if (!f)
 		return -1;
-	strcpy(f->dir, "/tmp/qdesk-cases-XXXXXX");
-	if (!mkdtemp(f->dir))
+	*state = f;
+	if (tmpdb_open(&f->db, "cases") != 0)
 		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	if (store_open(f->path, 1, &f->st) != QD_OK)
-		return -1;
+	f->st = f->db.st;
 	hall_fixture(&f->hall);
 	setenv("QDESK_NOW", "2024-05-10 10:00:00", 1);
 	if (staff_add(f->st, "c01", "窗口甲", ROLE_CLERK, "1234") != QD_OK ||
 	    staff_add(f->st, "g01", "导服乙", ROLE_GUIDE, "1234") != QD_OK)
 		return -1;
-	*state = f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	store_close(f->st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rc = system(cmd);
+	int rc = tmpdb_close(&f->db);
 	free(f);
 	unsetenv("QDESK_NOW");
 	return rc == 0 ? 0 : -1;

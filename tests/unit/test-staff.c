@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "qdesk/staff.h"
+#include "tmpdb.h"
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	struct tmpdb db;
 	struct store *st;
 	struct hall hall;
 };
@@ -23,26 +23,20 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof *f);
 	if (!f)
 		return -1;
-	strcpy(f->dir, "/tmp/qdesk-staff-XXXXXX");
-	if (!mkdtemp(f->dir))
+	*state = f;
+	if (tmpdb_open(&f->db, "staff") != 0)
 		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	if (store_open(f->path, 1, &f->st) != QD_OK)
-		return -1;
+	f->st = f->db.st;
 	f->hall.security.max_failures = 3;
 	f->hall.security.lockout_minutes = 10;
 	setenv("QDESK_NOW", "2024-05-10 09:00:00", 1);
-	*state = f;
 	return staff_init() == QD_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	store_close(f->st);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rc = system(cmd);
+	int rc = tmpdb_close(&f->db);
 	free(f);
 	unsetenv("QDESK_NOW");
 	return rc == 0 ? 0 : -1;
