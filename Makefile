@@ -27,9 +27,10 @@ endif
 ifeq ($(WERROR),1)
 WARN    += -Werror
 endif
+# ncursesw's flags bring -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600, which every file relies on.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS += -Iinclude -Isrc -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
+CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE_EXTENDED \
             -DSYSCONFDIR='"$(SYSCONFDIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -MMD -MP
 
