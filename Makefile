@@ -51,7 +51,7 @@ LANGS     := $(patsubst data/po/%/,%,$(wildcard data/po/*/))
 MO        := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/qdesk.mo)
 QDESK     := $(BUILD)/qdesk
 
-.PHONY: all run check check-san test bench deps install uninstall clean pot lint-man
+.PHONY: all run check check-san test bench bench-bins deps install uninstall clean pot lint-man
 all: $(QDESK) $(MO)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -93,7 +93,9 @@ deps:
 	fi
 
 DEMO_DB ?= data/demo.db
-run: deps all
+# Targets that install first build in a second make, so pkg-config sees the new packages.
+run: deps
+	$(MAKE) all
 	@test -f $(DEMO_DB) || $(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) init --demo
 	$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) window 1
 
@@ -105,13 +107,16 @@ ifeq ($(CI),true)
 endif
 
 check-san: deps
-	$(MAKE) test SAN=1
+	$(MAKE) test SAN=1 WERROR=1
 
 test: all $(UNIT_BIN)
 	BUILD=$(BUILD) sh tests/run-tests.sh
 
-bench: deps all $(BENCH_BIN)
+bench: deps
+	$(MAKE) all bench-bins
 	BUILD=$(BUILD) sh tests/bench/run-bench.sh
+
+bench-bins: $(BENCH_BIN)
 
 lint-man:
 	mandoc -T lint -W warning man/qdesk.1 man/qdesk.conf.5
