@@ -26,6 +26,7 @@
 
 struct loader {
 	const char *path;
+	const char *dir;        /* where @include files are found */
 	char *err;
 	size_t errlen;
 	struct hall *h;
@@ -89,19 +90,23 @@ static int setting_line(const config_setting_t *s)
 	return 1;
 }
 
-static const char *setting_file(const struct loader *ld, const config_setting_t *s)
+/* The file s came from into buf: the main file, or an @include file (named relative to ld->dir). */
+static const char *setting_file(const struct loader *ld, const config_setting_t *s, char *buf, size_t len)
 {
-	for (; s; s = config_setting_parent(s))
-		if (config_setting_source_file(s))
-			return config_setting_source_file(s);
-	return ld->path;
+	const char *file = NULL;
+	for (; s && !file; s = config_setting_parent(s))
+		file = config_setting_source_file(s);
+	if (!file || strcmp(file, ld->path) == 0 || file[0] == '/' || !ld->dir)
+		return file ? file : ld->path;
+	snprintf(buf, len, "%s/%s", ld->dir, file);
+	return buf;
 }
 
 /* Report a problem with s, or with its missing member child when child is not NULL. */
 __attribute__((format(printf, 4, 5)))
 static int fail(struct loader *ld, const config_setting_t *s, const char *child, const char *fmt, ...)
 {
-	char path[512], what[512];
+	char path[512], what[512], file[4096];
 	size_t n = setting_path(s, path, sizeof path);
 	if (child)
 		snprintf(path + n, sizeof path - n, "%s%s", n ? "." : "", child);
@@ -110,7 +115,8 @@ static int fail(struct loader *ld, const config_setting_t *s, const char *child,
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
 	if (ld->err && ld->errlen)
-		snprintf(ld->err, ld->errlen, "%s:%d: %s: %s", setting_file(ld, s), setting_line(s), path, what);
+		snprintf(ld->err, ld->errlen, "%s:%d: %s: %s", setting_file(ld, s, file, sizeof file),
+		         setting_line(s), path, what);
 	ld->status = QD_ERR_CONFIG;
 	return -1;
 }
@@ -922,6 +928,7 @@ enum qd_status config_load(const char *path, struct hall **out, char *err, size_
 	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
 	config_t cfg;
 	config_init(&cfg);
+	ld.dir = slash == path ? "" : dir;
 	config_set_include_dir(&cfg, slash == path ? "/" : dir);
 	if (!config_read_file(&cfg, path)) {
 		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)

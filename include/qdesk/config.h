@@ -25,6 +25,9 @@ struct hall_window {
 struct hall_item   { char *id, *name; };
 /* A matter (事项) of the catalogue: kind is one of the national matter types. */
 struct hall_matter { char *id, *name, *category, *kind; };
+/* One key binding. hall.keys is the effective table: every action's default keys (its function key
+ * and its letter, see actions.h) unless the config's keys group lists the action, in which case the
+ * listed keys replace both. No key is bound twice. */
 struct hall_key    { char *action; int key; };
 
 struct hall {
