@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include "store-internal.h"
 
-#define STORE_BUSY_MS        5000      /* sqlite3_busy_timeout on every connection */
+#define STORE_BUSY_MS        5000      /* how long one statement waits for a lock */
 #define STORE_RETRY_LIMIT_S  120       /* give up retrying a write only after this long */
 
 struct store_cached {
@@ -27,6 +27,7 @@ struct store {
 	struct store_cached *cache;
 	size_t ncache, capcache;
 	unsigned rng;
+	long long busy_since;       /* when the current wait for a lock began (ms, monotonic) */
 	char err[256];
 };
 
@@ -74,6 +75,31 @@ static void store_reset_all(struct store *st)
 			sqlite3_reset(s);
 }
 
+static long long store_mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Busy handler: while another connection holds the lock, wait in short randomised steps (not
+ * SQLite's default schedule, which grows to 100 ms sleeps and lets one busy writer starve the
+ * others) for up to STORE_BUSY_MS, then report BUSY so store_write retries the transaction. */
+static int store_busy_wait(void *arg, int count)
+{
+	struct store *st = arg;
+	if (count == 0)
+		st->busy_since = store_mono_ms();
+	else if (store_mono_ms() - st->busy_since > STORE_BUSY_MS)
+		return 0;
+	st->rng = st->rng * 1103515245u + 12345u;
+	long us = 100 + (long)((st->rng >> 8) % (count < 20 ? 1000u : 4000u));
+	struct timespec ts = { 0, us * 1000 };
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+	return 1;
+}
+
 /* A short randomised pause before retrying a busy transaction, growing with the attempt. */
 static void store_backoff(struct store *st, int attempt)
 {
@@ -83,13 +109,6 @@ static void store_backoff(struct store *st, int attempt)
 	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		;
-}
-
-static long long store_mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 sqlite3_stmt *store_stmt(struct store *st, const char *sql)
@@ -298,7 +317,7 @@ enum qd_status store_open(const char *path, int create, struct store **out)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	sqlite3_busy_handler(st->db, store_busy_wait, st);
 	if ((s = store_pragma(st, "PRAGMA foreign_keys = ON")) != QD_OK ||
 	    (s = store_pragma(st, "PRAGMA synchronous = FULL")) != QD_OK)
 		goto fail;
