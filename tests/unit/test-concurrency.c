@@ -14,12 +14,14 @@
 #include <unistd.h>
 #include "qdesk/queue.h"
 #include "hall-fixture.h"
+#include "tmpdb.h"
 
 #define NPROC    16
 #define NTICKETS 400
 #define NISSUE   25          /* tickets per issuing process */
 
-static char dir[64], dbpath[128];
+static struct tmpdb db;
+static const char *dbpath = db.path;
 static struct hall hall;
 static struct hall_window windows[NPROC];
 static char *own[4][1] = { { FX_S("A") }, { FX_S("B") }, { FX_S("C") }, { FX_S("D") } };
@@ -56,32 +58,26 @@ static void make_hall(void)
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(dir, "/tmp/qdesk-conc-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
 	make_hall();
 	fx_now("2026-11-23 09:00:00");
-	struct store *st;
-	if (store_open(dbpath, 1, &st) != QD_OK)
+	if (tmpdb_open(&db, "conc") != 0)
 		return -1;
 	char sql[128];
-	int ok = fx_staff(st) == 0;
+	int ok = fx_staff(db.st) == 0;
 	for (int i = 1; ok && i <= NPROC; i++) {
 		snprintf(sql, sizeof sql, "INSERT INTO staff (id, name, role, pin_hash, created_at)"
 		         " VALUES ('w%02d', '窗口%d', 'clerk', 'x', 0)", i, i);
-		ok = sqlite3_exec(store_handle(st), sql, NULL, NULL, NULL) == SQLITE_OK;
+		ok = sqlite3_exec(store_handle(db.st), sql, NULL, NULL, NULL) == SQLITE_OK;
 	}
-	store_close(st);
+	store_close(db.st);         /* no connection crosses a fork */
+	db.st = NULL;
 	return ok ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return tmpdb_close(&db);
 }
 
 /* Wait for every child; 0 if each exited 0. */
@@ -183,7 +179,7 @@ static void test_windows_call_at_once(void **state)
 		struct issue_input in = { .type = types[i % 4], .priority = i % 7 == 3 ? "elderly" : NULL };
 		assert_int_equal(queue_issue(st, &hall, &in, NULL), QD_OK);
 	}
-	store_close(st);            /* no connection crosses a fork */
+	store_close(st);
 
 	run_children(NPROC, window_child, results, counts);
 
