@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include "qdesk/cases.h"
 #include "qdesk/clock.h"
+#include "qdesk/i18n.h"
 #include "qdesk/idcard.h"
 #include "qdesk/queue.h"
 #include "qdesk/staff.h"
@@ -835,4 +836,30 @@ enum qd_status queue_find(struct store *st, const char *number, struct ticket *o
 		return QD_ERR_NOT_FOUND;
 	sn.op.number = number;
 	return store_read(st, find_rx, &sn);
+}
+
+/* ---- labels ---- */
+
+static const struct { const char *name, *label; } labels[] = {
+	/* ticket states */
+	{ "waiting", N_("waiting") }, { "called", N_("called") }, { "served", N_("served") },
+	{ "noshow", N_("no-show") }, { "expired", N_("expired") }, { "voided", N_("voided") },
+	/* window states */
+	{ "closed", N_("closed") }, { "idle", N_("idle") }, { "serving", N_("serving") },
+	{ "paused", N_("paused") },
+	/* events */
+	{ "issue", N_("ticket issued") }, { "call", N_("called to a window") },
+	{ "recall", N_("called again") }, { "requeue", N_("back in the queue") },
+	{ "transfer", N_("transferred") }, { "pause", N_("service paused") },
+	{ "resume", N_("service resumed") }, { "finish", N_("finished") }, { "undo", N_("undone") },
+	{ "expire", N_("expired at day end") }, { "sign-in", N_("signed in") },
+	{ "sign-out", N_("signed out") },
+};
+
+const char *queue_label(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].name, name) == 0)
+			return labels[i].label;
+	return name;
 }

@@ -118,4 +118,9 @@ enum qd_status queue_recent_calls(struct store *st, int n, struct ticket **out, 
 /* Find a ticket of today by number. */
 enum qd_status queue_find(struct store *st, const char *number, struct ticket *out);
 
+/* The English label of a ticket state ("waiting" …), a window state ("serving" …) or an event kind
+ * the queue writes ("call", "noshow", "sign-in" …), to show through _(). Unknown names are
+ * returned unchanged. Static strings; never NULL for a non-NULL name. */
+const char *queue_label(const char *name);
+
 #endif

@@ -690,6 +690,15 @@ static void test_snapshots(void **state)
 	assert_int_equal(queue_window(f->st, &f->h, 99, &ws), QD_ERR_NO_WINDOW);
 }
 
+static void test_labels(void **state)
+{
+	(void)state;
+	assert_string_equal(queue_label("noshow"), "no-show");
+	assert_string_equal(queue_label("sign-in"), "signed in");
+	assert_string_equal(queue_label("mystery"), "mystery");
+	assert_null(queue_label(NULL));
+}
+
 int main(void)
 {
 	setenv("TZ", "Asia/Shanghai", 1);
@@ -723,6 +732,7 @@ int main(void)
 		T(test_events_written),
 		T(test_sign_in_handover),
 		T(test_snapshots),
+		cmocka_unit_test(test_labels),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
