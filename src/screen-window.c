@@ -1,0 +1,1067 @@
+/* screen-window.c - owns the window clerk console: the session at window N (login, lock, idle lock,
+ * log out, another clerk taking over), the at-a-glance screen (current ticket in large figures,
+ * timers, the window's waiting list, today's counts), every calling action, and the finish flow:
+ * one or more case forms, the evaluation and the reason for a bad one. Domain calls only
+ * (queue_*, cases_*, staff_*); refusals are shown translated on the status line. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include "screen-login.h"
+#include "screen-window.h"
+#include "widget-form.h"
+#include "widget-picker.h"
+#include "widget-prompt.h"
+#include "qdesk/cases.h"
+#include "qdesk/clock.h"
+#include "qdesk/i18n.h"
+#include "qdesk/idcard.h"
+#include "qdesk/queue.h"
+#include "qdesk/staff.h"
+#include "qdesk/text.h"
+
+#define CONSOLE_ROLES (ROLE_CLERK | ROLE_LEAD)
+#define CASES_PER_TICKET 8
+#define HELPS_MAX 16
+
+/* One case as typed, kept until the ticket is finished (several per ticket). */
+struct pending {
+	char matter[64], category[64], channel[16], outcome[32], mode[32];
+	char helps[HELPS_MAX][48];
+	size_t nhelps;
+	int minutes;
+	char applicant[256], id_number[32], phone[32], note[1100];
+};
+
+/* The case form's fields, in the order they are added. */
+enum { F_MATTER, F_CATEGORY, F_CHANNEL, F_OUTCOME, F_MODE, F_HELP, F_MINUTES, F_APPLICANT,
+       F_ID, F_PHONE, F_NOTE };
+
+struct console {
+	struct store *st;
+	const struct hall *h;
+	int w;
+	const struct hall_window *hw;
+	char heading[256];
+	struct staff me;
+	int signed_in, locked;
+	struct window_state ws;
+	struct ticket *waiting;
+	size_t nwaiting;
+	enum qd_status load_error;
+	long long shown_key;        /* the timer value last drawn */
+	struct { int called, served, noshow, cases; } session;
+	struct pending cases[CASES_PER_TICKET];
+	int ncases;
+	int walk_in;                /* the open case form logs a walk-in */
+	int rating;
+};
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+static const char *key_of(struct ui *ui, enum action a, char *buf, size_t len)
+{
+	int k;
+	if (ui_action_keys(ui, a, &k, 1) < 1)
+		return "?";
+	return ui_key_name(k, buf, len);
+}
+
+static const char *type_name(const struct hall *h, const char *prefix)
+{
+	const struct hall_type *t = hall_type(h, prefix);
+	return t ? t->name : prefix;
+}
+
+static const char *group_name(const struct hall *h, const char *id)
+{
+	const struct hall_group *g = id && *id ? hall_group(h, id) : NULL;
+	return g ? g->name : id ? id : "";
+}
+
+static void today(char day[11])
+{
+	time_t now = clock_now();
+	clock_day(now == (time_t)-1 ? time(NULL) : now, day);
+}
+
+static void signed_out_screen(struct ui *ui, struct console *c);
+
+/* Show a refusal; if another clerk took the window over, go back to the login screen. */
+static int refuse(struct ui *ui, struct console *c, enum qd_status s)
+{
+	ui_reload(ui);
+	ui_status(ui, s, NULL);
+	if (s == QD_ERR_TOOK_OVER && c->signed_in) {
+		c->signed_in = 0;
+		signed_out_screen(ui, c);
+		ui_status(ui, s, NULL);
+	}
+	return UI_RELOAD;
+}
+
+/* ---- session ------------------------------------------------------------------------------ */
+
+static void idle_lock(struct ui *ui, void *ctx);
+
+static enum qd_status login_done(struct ui *ui, void *ctx, const struct staff *who)
+{
+	struct console *c = ctx;
+	enum qd_status s = queue_sign_in(ui_store(ui), ui_hall(ui), c->w, who->id);
+	if (s != QD_OK)
+		return s;
+	if (strcmp(c->me.id, who->id) != 0)
+		memset(&c->session, 0, sizeof c->session);
+	c->me = *who;
+	c->signed_in = 1;
+	c->locked = 0;
+	ui_set_idle(ui, ui_hall(ui)->security.lock_seconds, idle_lock, c);
+	ui_reload(ui);
+	ui_message(ui, UI_MSG_OK, _("%s signed in at window %d."), who->name, c->w);
+	return QD_OK;
+}
+
+static void login_quit(struct ui *ui, void *ctx)
+{
+	(void)ctx;
+	ui_quit(ui);
+}
+
+static void signed_out_screen(struct ui *ui, struct console *c)
+{
+	ui_remove_between(ui, c, NULL);
+	ui_set_idle(ui, 0, NULL, NULL);
+	c->locked = 0;
+	login_push(ui, c->heading, CONSOLE_ROLES, NULL, NULL, login_done, login_quit, c);
+}
+
+static enum qd_status unlock_done(struct ui *ui, void *ctx, const struct staff *who)
+{
+	struct console *c = ctx;
+	if (strcmp(who->id, c->me.id) == 0 && c->signed_in) {
+		c->locked = 0;
+		ui_set_idle(ui, ui_hall(ui)->security.lock_seconds, idle_lock, c);
+		ui_clear_message(ui);
+		return QD_OK;
+	}
+	/* another clerk takes the window over (AB post): what the first one left open goes */
+	enum qd_status s = login_done(ui, ctx, who);
+	if (s == QD_OK)
+		ui_remove_between(ui, c, ui_top(ui));
+	return s;
+}
+
+static void lock_now(struct ui *ui, struct console *c)
+{
+	if (!c->signed_in || c->locked)
+		return;
+	c->locked = 1;
+	login_push(ui, c->heading, CONSOLE_ROLES, c->me.id, c->me.name, unlock_done, login_quit, c);
+}
+
+static void idle_lock(struct ui *ui, void *ctx)
+{
+	lock_now(ui, ctx);
+}
+
+static void logout_answer(struct ui *ui, void *ctx, int yes)
+{
+	struct console *c = ctx;
+	if (!yes)
+		return;
+	enum qd_status s = queue_sign_out(ui_store(ui), ui_hall(ui), c->w, c->me.id);
+	if (s != QD_OK && s != QD_ERR_TOOK_OVER) {
+		ui_status(ui, s, NULL);
+		return;
+	}
+	c->signed_in = 0;
+	signed_out_screen(ui, c);
+	ui_reload(ui);
+	ui_message(ui, UI_MSG_OK, _("%s logged out of window %d."), c->me.name, c->w);
+}
+
+/* ---- snapshot ----------------------------------------------------------------------------- */
+
+static int console_load(struct ui *ui, void *self)
+{
+	struct console *c = self;
+	struct store *st = ui_store(ui);
+	const struct hall *h = ui_hall(ui);
+	free(c->waiting);
+	c->waiting = NULL;
+	c->nwaiting = 0;
+	c->load_error = queue_window(st, h, c->w, &c->ws);
+	if (c->load_error == QD_OK)
+		c->load_error = queue_waiting(st, h, c->w, &c->waiting, &c->nwaiting);
+	if (c->load_error == QD_OK && c->signed_in && strcmp(c->ws.staff, c->me.id) != 0) {
+		/* somebody else signed in here, or a lead closed the session from elsewhere */
+		c->signed_in = 0;
+		if (!c->locked)
+			signed_out_screen(ui, c);
+		if (c->ws.staff[0])
+			ui_message(ui, UI_MSG_ERROR, "%s (%s)", _(qd_status_text(QD_ERR_TOOK_OVER)), c->ws.staff);
+		else
+			ui_message(ui, UI_MSG_ERROR, _("The session at this window was closed elsewhere."));
+	}
+	ui_keybar_label(ui, ACT_PAUSE, strcmp(c->ws.state, "paused") == 0 ? _("Resume") : NULL);
+	return UI_REDRAW;
+}
+
+/* ---- drawing ------------------------------------------------------------------------------ */
+
+/* 3x5 figures for the ticket number; '#' is a lit cell. */
+static const char *glyph(char ch)
+{
+	static const char *const digits[10] = {
+		"###"
+		"# #"
+		"# #"
+		"# #"
+		"###",
+		" # "
+		"## "
+		" # "
+		" # "
+		"###",
+		"###"
+		"  #"
+		"###"
+		"#  "
+		"###",
+		"###"
+		"  #"
+		"###"
+		"  #"
+		"###",
+		"# #"
+		"# #"
+		"###"
+		"  #"
+		"  #",
+		"###"
+		"#  "
+		"###"
+		"  #"
+		"###",
+		"###"
+		"#  "
+		"###"
+		"# #"
+		"###",
+		"###"
+		"  #"
+		"  #"
+		"  #"
+		"  #",
+		"###"
+		"# #"
+		"###"
+		"# #"
+		"###",
+		"###"
+		"# #"
+		"###"
+		"  #"
+		"###",
+	};
+	static const char *const az[26] = {
+		"###" "# #" "###" "# #" "# #",   /* A */
+		"## " "# #" "## " "# #" "## ",   /* B */
+		"###" "#  " "#  " "#  " "###",   /* C */
+		"## " "# #" "# #" "# #" "## ",   /* D */
+		"###" "#  " "## " "#  " "###",   /* E */
+		"###" "#  " "## " "#  " "#  ",   /* F */
+		"###" "#  " "# #" "# #" "###",   /* G */
+		"# #" "# #" "###" "# #" "# #",   /* H */
+		"###" " # " " # " " # " "###",   /* I */
+		"  #" "  #" "  #" "# #" "###",   /* J */
+		"# #" "# #" "## " "# #" "# #",   /* K */
+		"#  " "#  " "#  " "#  " "###",   /* L */
+		"# #" "###" "###" "# #" "# #",   /* M */
+		"## " "# #" "# #" "# #" "# #",   /* N */
+		"###" "# #" "# #" "# #" "###",   /* O */
+		"###" "# #" "###" "#  " "#  ",   /* P */
+		"###" "# #" "# #" "###" "  #",   /* Q */
+		"## " "# #" "## " "# #" "# #",   /* R */
+		"###" "#  " "###" "  #" "###",   /* S */
+		"###" " # " " # " " # " " # ",   /* T */
+		"# #" "# #" "# #" "# #" "###",   /* U */
+		"# #" "# #" "# #" "# #" " # ",   /* V */
+		"# #" "# #" "###" "###" "# #",   /* W */
+		"# #" "# #" " # " "# #" "# #",   /* X */
+		"# #" "# #" "###" " # " " # ",   /* Y */
+		"###" "  #" " # " "#  " "###",   /* Z */
+	};
+	if (ch >= '0' && ch <= '9')
+		return digits[ch - '0'];
+	if (ch >= 'a' && ch <= 'z')
+		ch = (char)(ch - 'a' + 'A');
+	if (ch >= 'A' && ch <= 'Z')
+		return az[ch - 'A'];
+	return NULL;
+}
+
+/* The ticket number in large figures (reverse-video cells, so monochrome terminals show them). */
+static int draw_big(int y, int x, int maxw, const char *number)
+{
+	int cx = x;
+	for (const char *p = number; *p; p++) {
+		const char *g = glyph(*p);
+		if (!g || cx + 3 > x + maxw)
+			break;
+		for (int r = 0; r < 5; r++)
+			for (int k = 0; k < 3; k++)
+				if (g[r * 3 + k] == '#')
+					mvaddch(y + r, cx + k, ' ' | A_REVERSE | ui_attr(UI_C_BIG));
+		cx += 4;
+	}
+	return cx - x;
+}
+
+static void fmt_duration(long long secs, char *out, size_t len)
+{
+	if (secs < 0)
+		secs = 0;
+	if (secs >= 3600)
+		snprintf(out, len, "%lld:%02lld:%02lld", secs / 3600, secs / 60 % 60, secs % 60);
+	else
+		snprintf(out, len, "%02lld:%02lld", secs / 60, secs % 60);
+}
+
+/* "label  value" with the label padded to lw columns. */
+static void field(int y, int x, int lw, int w, const char *label, const char *value, int attr)
+{
+	char lab[128];
+	text_pad(label, lw, lab, sizeof lab);
+	ui_text(y, x, lw, A_BOLD, lab);
+	ui_text(y, x + lw + 1, w - lw - 1, attr, value);
+}
+
+static void draw_current(struct ui *ui, struct console *c, int y, int x, int w, int bottom)
+{
+	const struct hall *h = ui_hall(ui);
+	const struct ticket *t = &c->ws.current;
+	long long now = ui_now(ui);
+	char kb[16], line[512];
+	const char *state = c->ws.state;
+	if (!strcmp(state, "paused")) {
+		const struct hall_item *r = hall_item(h->pauses, h->npauses, c->ws.pause_reason);
+		char since[6];
+		clock_hhmm((time_t)c->ws.since, since);
+		snprintf(line, sizeof line, _("Paused: %s (since %s)"), r ? r->name : c->ws.pause_reason, since);
+		ui_text(y, x, w, A_REVERSE | A_BOLD | ui_attr(UI_C_WARN), line);
+	} else if (t->id) {
+		ui_text(y, x, w, A_REVERSE | A_BOLD | ui_attr(UI_C_OK), _("Serving"));
+	} else if (!strcmp(state, "closed")) {
+		ui_text(y, x, w, A_BOLD, _("Closed"));
+	} else {
+		ui_text(y, x, w, A_BOLD, _("Idle"));
+	}
+	if (!t->id) {
+		int yy = y + 2;
+		if (!strcmp(state, "paused")) {
+			snprintf(line, sizeof line, _("%s resumes service."), key_of(ui, ACT_PAUSE, kb, sizeof kb));
+		} else {
+			snprintf(line, sizeof line, _("No ticket. %s calls the next number."),
+			         key_of(ui, ACT_CALL_NEXT, kb, sizeof kb));
+		}
+		ui_text(yy, x, w, 0, line);
+		if (c->nwaiting)
+			ui_textf(yy + 1, x, w, 0, _("%zu waiting for this window."), c->nwaiting);
+		return;
+	}
+	int lw = 0;
+	const char *labels[] = { _("Business"), _("Priority"), _("Waited"), _("Service"), _("Calls"),
+	                         _("ID number"), _("Phone"), _("Note") };
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (text_width(labels[i]) > lw)
+			lw = text_width(labels[i]);
+	draw_big(y + 2, x + 1, w - 1, t->number);
+	int yy = y + 8;
+	if (strcmp(t->queue_type, t->type) != 0 && t->queue_type[0])
+		snprintf(line, sizeof line, "%s (%s) ← %s", type_name(h, t->queue_type), t->queue_type,
+		         type_name(h, t->type));
+	else
+		snprintf(line, sizeof line, "%s (%s)", type_name(h, t->type), t->type);
+	field(yy++, x, lw, w, labels[0], line, 0);
+	if (t->priority[0]) {
+		snprintf(line, sizeof line, "【%s】", group_name(h, t->priority));
+		field(yy++, x, lw, w, labels[1], line, A_BOLD | ui_attr(UI_C_WARN));
+	} else {
+		field(yy++, x, lw, w, labels[1], "-", 0);
+	}
+	char dur[32];
+	long long waited = (t->called_at ? t->called_at : now) - t->issued_at;
+	snprintf(line, sizeof line, _("%lld min"), waited > 0 ? waited / 60 : 0);
+	field(yy++, x, lw, w, labels[2], line, 0);
+	fmt_duration(now - t->called_at, dur, sizeof dur);
+	field(yy++, x, lw, w, labels[3], dur, A_BOLD);
+	snprintf(line, sizeof line, _("%d (at most %d)"), t->calls, 1 + h->calling.recall_cap);
+	field(yy++, x, lw, w, labels[4], line, 0);
+	if (t->id_masked[0] && yy < bottom)
+		field(yy++, x, lw, w, labels[5], t->id_masked, 0);
+	if (t->phone_masked[0] && yy < bottom)
+		field(yy++, x, lw, w, labels[6], t->phone_masked, 0);
+	if (t->note[0] && yy < bottom)
+		field(yy++, x, lw, w, labels[7], t->note, 0);
+	if (c->ncases && yy < bottom)
+		ui_textf(yy++, x, w, 0, _("Cases typed for this ticket: %d"), c->ncases);
+}
+
+static void draw_waiting(struct ui *ui, struct console *c, int y, int x, int w, int bottom)
+{
+	const struct hall *h = ui_hall(ui);
+	long long now = ui_now(ui);
+	char title[128];
+	snprintf(title, sizeof title, _("Waiting for this window: %zu"), c->nwaiting);
+	ui_text(y, x, w, A_BOLD, title);
+	/* columns: number 6, group 8, type rest, waited 7 */
+	int cn = 6, cg = 8, cwt = 6, ct = w - cn - cg - cwt - 3;
+	char a[128], b[128], d[128], e[64], line[512];
+	text_pad(_("No."), cn, a, sizeof a);
+	text_pad(_("Group"), cg, b, sizeof b);
+	text_pad(_("Business"), ct, d, sizeof d);
+	snprintf(line, sizeof line, "%s %s %s %s", a, b, d, _("Waited"));
+	ui_text(y + 1, x, w, A_UNDERLINE, line);
+	int rows = bottom - (y + 2);
+	for (size_t i = 0; i < c->nwaiting; i++) {
+		int yy = y + 2 + (int)i;
+		if ((int)i == rows - 1 && c->nwaiting > (size_t)rows) {
+			ui_textf(yy, x, w, 0, _("… and %zu more"), c->nwaiting - i);
+			break;
+		}
+		const struct ticket *t = &c->waiting[i];
+		long long mins = (now - t->issued_at) / 60;
+		const struct hall_type *ty = hall_type(h, t->queue_type[0] ? t->queue_type : t->type);
+		int late = ty && ty->target_wait > 0 && mins >= ty->target_wait;
+		char num[32];
+		snprintf(num, sizeof num, "%s%s", t->number, t->target_window == c->w ? "→" : "");
+		text_pad(num, cn, a, sizeof a);
+		text_pad(t->priority[0] ? group_name(h, t->priority) : "", cg, b, sizeof b);
+		text_pad(ty ? ty->name : t->type, ct, d, sizeof d);
+		snprintf(e, sizeof e, _("%lld min"), mins < 0 ? 0 : mins);
+		snprintf(line, sizeof line, "%s %s %s %s%s", a, b, d, e, late ? "!" : "");
+		ui_text(yy, x, w, late ? A_BOLD | ui_attr(UI_C_ERROR) : (t->priority[0] ? A_BOLD : 0), line);
+	}
+	if (!c->nwaiting)
+		ui_text(y + 2, x, w, 0, _("Nobody is waiting."));
+}
+
+static void console_draw(struct ui *ui, void *self)
+{
+	struct console *c = self;
+	const struct hall *h = ui_hall(ui);
+	int body = ui_body_lines(ui);
+	long long now = ui_now(ui);
+	char stamp[20], line[512];
+	clock_stamp((time_t)now, stamp);
+	stamp[16] = '\0';           /* minutes are enough */
+	c->shown_key = c->ws.current.id ? now : now / 60;
+	/* title */
+	ui_pad(0, 0, COLS, A_BOLD | ui_attr(UI_C_TITLE), h->name);
+	ui_text(0, COLS - 1 - 16, 16, A_BOLD, stamp);
+	snprintf(line, sizeof line, _("Window %d · %s"), c->w, c->hw->name);
+	int used = ui_text(1, 0, COLS - 30, 0, line);
+	if (c->signed_in) {
+		snprintf(line, sizeof line, _("Clerk: %s (%s)"), c->me.name, c->me.id);
+		int lw = text_width(line);
+		int cx = COLS - 1 - lw > used + 2 ? COLS - 1 - lw : used + 2;
+		ui_text(1, cx, COLS - cx, 0, line);
+	}
+	ui_hline(2, 0, COLS);
+	if (c->load_error != QD_OK) {
+		ui_text(4, 1, COLS, A_BOLD, _(qd_status_text(c->load_error)));
+		return;
+	}
+	int lw = COLS / 2;                  /* 40 of 80 */
+	int counts_y = body - 2;
+	draw_current(ui, c, 3, 1, lw - 2, counts_y - 1);
+	mvvline(3, lw, ACS_VLINE, body - 3);
+	draw_waiting(ui, c, 3, lw + 2, COLS - lw - 3, body);
+	ui_hline(counts_y - 1, 0, lw);
+	snprintf(line, sizeof line, _("Today here: served %d · no-show %d"),
+	         c->ws.served_today, c->ws.noshow_today);
+	ui_text(counts_y, 1, lw - 2, 0, line);
+	snprintf(line, sizeof line, _("You: called %d · served %d · cases %d"),
+	         c->session.called, c->session.served, c->session.cases);
+	ui_text(counts_y + 1, 1, lw - 2, 0, line);
+}
+
+static int console_tick(struct ui *ui, void *self)
+{
+	struct console *c = self;
+	long long now = ui_now(ui);
+	long long key = c->ws.current.id ? now : now / 60;
+	return key != c->shown_key ? UI_REDRAW : UI_NONE;
+}
+
+static unsigned console_keybar(struct ui *ui, void *self)
+{
+	(void)ui;
+	struct console *c = self;
+	return c->signed_in ? (1u << ACT_COUNT) - 1 : 0;
+}
+
+/* ---- case form ---------------------------------------------------------------------------- */
+
+static const char *check_id(const char *v, int final, void *ctx)
+{
+	(void)ctx;
+	static char msg[160];
+	size_t n = strlen(v);
+	if (!n)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!(v[i] >= '0' && v[i] <= '9') && !(i == 17 && (v[i] == 'x' || v[i] == 'X')))
+			return _("an ID number is 17 digits and a final digit or X");
+	if (n < 18) {
+		if (!final)
+			return NULL;
+		snprintf(msg, sizeof msg, _("an ID number has 18 characters (%zu typed)"), n);
+		return msg;
+	}
+	char day[11];
+	today(day);
+	if (idcard_valid(v, day))
+		return NULL;
+	char want = idcard_check_char(v);
+	char got = v[17] == 'x' ? 'X' : v[17];
+	if (want && want != got)
+		return _("invalid resident ID number: the check character does not match (a typing error?)");
+	return _("invalid resident ID number: the birth date in it is not a real date");
+}
+
+static const char *check_phone(const char *v, int final, void *ctx)
+{
+	(void)ctx;
+	size_t n = strlen(v);
+	if (!n)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return _("a mobile number is 11 digits");
+	if (v[0] != '1' || (n > 1 && (v[1] < '3' || v[1] > '9')))
+		return _("invalid mobile number: it starts 13 to 19");
+	if (n < 11)
+		return final ? _("a mobile number is 11 digits") : NULL;
+	return text_valid_phone(v) ? NULL : _("invalid mobile number");
+}
+
+static void mask_id(const char *v, char *out, size_t outsz)
+{
+	char m[19];
+	idcard_mask(v, m);
+	snprintf(out, outsz, "%s", m);
+}
+
+/* The matter brings its case category. */
+static void form_changed(struct form *f, int field_no, void *ctx)
+{
+	struct console *c = ctx;
+	if (field_no != F_MATTER)
+		return;
+	const char *id = form_choice_id(f, F_MATTER);
+	const struct hall_matter *m = id && *id ? hall_matter(c->h, id) : NULL;
+	form_set_choice(f, F_CATEGORY, m ? form_option_by_id(f, F_CATEGORY, m->category) : 0);
+}
+
+static struct form *case_form_new(struct ui *ui, struct console *c, const char *title);
+
+static int field_of(const char *name)
+{
+	static const struct { const char *name; int field; } map[] = {
+		{ "matter", F_MATTER }, { "case-category", F_CATEGORY }, { "channel", F_CHANNEL },
+		{ "outcome", F_OUTCOME }, { "mode", F_MODE }, { "elderly-help", F_HELP },
+		{ "minutes", F_MINUTES }, { "applicant", F_APPLICANT }, { "id-number", F_ID },
+		{ "phone", F_PHONE }, { "note", F_NOTE },
+	};
+	for (size_t i = 0; name && i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(map[i].name, name))
+			return map[i].field;
+	return F_MATTER;
+}
+
+static void pending_from_form(struct form *f, struct pending *p)
+{
+	memset(p, 0, sizeof *p);
+	const char *v;
+	snprintf(p->matter, sizeof p->matter, "%s", (v = form_choice_id(f, F_MATTER)) ? v : "");
+	snprintf(p->category, sizeof p->category, "%s", (v = form_choice_id(f, F_CATEGORY)) ? v : "");
+	snprintf(p->channel, sizeof p->channel, "%s", (v = form_choice_id(f, F_CHANNEL)) ? v : "onsite");
+	snprintf(p->outcome, sizeof p->outcome, "%s", (v = form_choice_id(f, F_OUTCOME)) ? v : "done");
+	snprintf(p->mode, sizeof p->mode, "%s", (v = form_choice_id(f, F_MODE)) ? v : "");
+	for (int i = 0; i < form_option_count(f, F_HELP) && p->nhelps < HELPS_MAX; i++)
+		if (form_checked(f, F_HELP, i))
+			snprintf(p->helps[p->nhelps++], sizeof p->helps[0], "%s", form_option_id(f, F_HELP, i));
+	char num[32];
+	form_get_text(f, F_MINUTES, num, sizeof num);
+	p->minutes = num[0] ? atoi(num) : 0;
+	form_get_text(f, F_APPLICANT, p->applicant, sizeof p->applicant);
+	form_get_text(f, F_ID, p->id_number, sizeof p->id_number);
+	form_get_text(f, F_PHONE, p->phone, sizeof p->phone);
+	form_get_text(f, F_NOTE, p->note, sizeof p->note);
+}
+
+/* A case_input pointing into p; helps[] receives the pointers. */
+static struct case_input case_of(const struct pending *p, const char *helps[HELPS_MAX])
+{
+	for (size_t i = 0; i < p->nhelps; i++)
+		helps[i] = p->helps[i];
+	struct case_input ci = {
+		.matter = p->matter[0] ? p->matter : NULL,
+		.category = p->category[0] ? p->category : NULL,
+		.channel = p->channel[0] ? p->channel : NULL,
+		.outcome = p->outcome[0] ? p->outcome : NULL,
+		.mode = p->mode[0] ? p->mode : NULL,
+		.helps = p->nhelps ? helps : NULL,
+		.nhelps = p->nhelps,
+		.minutes = p->minutes,
+		.applicant = p->applicant[0] ? p->applicant : NULL,
+		.id_number = p->id_number[0] ? p->id_number : NULL,
+		.phone = p->phone[0] ? p->phone : NULL,
+		.note = p->note[0] ? p->note : NULL,
+	};
+	return ci;
+}
+
+static void ask_rating(struct ui *ui, struct console *c);
+
+static void another_answer(struct ui *ui, void *ctx, int yes)
+{
+	struct console *c = ctx;
+	if (yes && c->ncases < CASES_PER_TICKET) {
+		char title[96];
+		snprintf(title, sizeof title, _("Case %d for %s"), c->ncases + 1, c->ws.current.number);
+		form_push(ui, case_form_new(ui, c, title));
+	} else {
+		ask_rating(ui, c);
+	}
+}
+
+static int case_submit(struct ui *ui, struct form *f, void *ctx)
+{
+	struct console *c = ctx;
+	struct pending p;
+	const char *helps[HELPS_MAX];
+	pending_from_form(f, &p);
+	struct case_input ci = case_of(&p, helps);
+	const char *bad = NULL;
+	enum qd_status s = cases_validate(ui_hall(ui), &ci, &bad);
+	if (s != QD_OK) {
+		form_error(f, field_of(bad), _(qd_status_text(s)));
+		return 0;
+	}
+	if (c->walk_in) {
+		long long id;
+		s = cases_log_walk_in(ui_store(ui), ui_hall(ui), c->w, c->me.id, &ci, &id);
+		if (s != QD_OK) {
+			form_error(f, -1, _(qd_status_text(s)));
+			return 0;
+		}
+	ui_reload(ui);
+		c->session.cases++;
+		ui_message(ui, UI_MSG_OK, _("Walk-in case logged."));
+		return 1;
+	}
+	if (c->ncases < CASES_PER_TICKET)
+		c->cases[c->ncases++] = p;
+	if (c->ncases < CASES_PER_TICKET)
+		confirm_push(ui, _("Log another case for this ticket?"), 0, another_answer, c);
+	else
+		ask_rating(ui, c);
+	return 1;
+}
+
+static void case_cancel(struct ui *ui, void *ctx)
+{
+	struct console *c = ctx;
+	if (!c->walk_in && c->ncases > 0) {
+		ask_rating(ui, c);         /* an extra case was dropped; the ones typed stand */
+		return;
+	}
+	c->ncases = 0;
+	ui_message(ui, UI_MSG_INFO, _("Cancelled; nothing was saved."));
+}
+
+static struct form *case_form_new(struct ui *ui, struct console *c, const char *title)
+{
+	const struct hall *h = ui_hall(ui);
+	struct form *f = form_new(title, case_submit, case_cancel, c);
+	if (!f)
+		return NULL;
+	int i;
+	i = form_add_choice(f, _("Matter"), 1);
+	form_add_option(f, i, "", _("(none)"));
+	for (size_t k = 0; k < h->nmatters; k++)
+		form_add_option(f, i, h->matters[k].id, h->matters[k].name);
+	i = form_add_choice(f, _("Case category"), 0);
+	form_add_option(f, i, "", _("(the matter's)"));
+	for (size_t k = 0; k < h->ncategories; k++)
+		form_add_option(f, i, h->categories[k].id, h->categories[k].name);
+	i = form_add_choice(f, _("Channel"), 0);
+	form_add_option(f, i, "onsite", _("on site"));
+	form_add_option(f, i, "online", _("online"));
+	i = form_add_choice(f, _("Outcome"), 0);
+	for (size_t k = 0; k < h->noutcomes; k++)
+		form_add_option(f, i, h->outcomes[k].id, h->outcomes[k].name);
+	form_set_choice(f, i, form_option_by_id(f, i, c->walk_in == 2 ? "consult" : "done"));
+	i = form_add_choice(f, _("Handling mode"), 0);
+	form_add_option(f, i, "", _("none"));
+	for (size_t k = 0; k < h->nmodes; k++)
+		form_add_option(f, i, h->modes[k].id, h->modes[k].name);
+	i = form_add_multi(f, _("Elderly help"));
+	for (size_t k = 0; k < h->nhelps; k++)
+		form_add_option(f, i, h->helps[k].id, h->helps[k].name);
+	form_add_number(f, _("Help minutes"), 4);
+	form_add_text(f, _("Applicant"), 30, NULL, text_mask_name);
+	form_add_text(f, _("ID number"), 18, check_id, mask_id);
+	form_add_text(f, _("Mobile"), 11, check_phone, text_mask_phone);
+	form_add_text(f, _("Note"), 200, NULL, NULL);
+	form_on_change(f, form_changed);
+	return f;
+}
+
+/* ---- finishing: evaluation and commit ----------------------------------------------------- */
+
+struct extra_ctx { struct console *c; const struct hall *h; long long ticket; };
+
+static enum qd_status extra_cases_tx(struct store *st, void *ctx)
+{
+	struct extra_ctx *x = ctx;
+	for (int i = 1; i < x->c->ncases; i++) {
+		const char *helps[HELPS_MAX];
+		struct case_input ci = case_of(&x->c->cases[i], helps);
+		long long id;
+		enum qd_status s = cases_insert_tx(st, x->h, x->ticket, x->c->w, x->c->me.id, &ci, &id);
+		if (s != QD_OK)
+			return s;
+	}
+	return QD_OK;
+}
+
+static void finish_commit(struct ui *ui, struct console *c, int rating, const char *reason)
+{
+	const char *helps[HELPS_MAX];
+	struct case_input ci = case_of(&c->cases[0], helps);
+	struct finish_result fr;
+	memset(&fr, 0, sizeof fr);
+	enum qd_status s = queue_finish(ui_store(ui), ui_hall(ui), c->w, c->me.id, c->ncases ? &ci : NULL,
+	                                rating, reason, &fr);
+	if (s != QD_OK) {
+		refuse(ui, c, s);
+		return;
+	}
+	int n = c->ncases;
+	if (n > 1) {
+		struct extra_ctx x = { c, ui_hall(ui), fr.ticket.id };
+		s = store_write(ui_store(ui), extra_cases_tx, &x);
+		if (s != QD_OK) {
+			ui_message(ui, UI_MSG_ERROR, _("%s finished, but the extra cases were not logged: %s"),
+			           fr.ticket.number, _(qd_status_text(s)));
+			n = 1;
+		}
+	}
+	ui_reload(ui);
+	c->session.served++;
+	c->session.cases += n;
+	c->ncases = 0;
+	if (s != QD_OK)
+		return;
+	if (fr.rectification_id)
+		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · rating %d: a rectification item is due %s."),
+		           fr.ticket.number, n, rating, fr.deadline);
+	else if (rating)
+		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · rating %d."), fr.ticket.number, n, rating);
+	else
+		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · not evaluated."), fr.ticket.number, n);
+}
+
+static int reason_answer(struct ui *ui, void *ctx, const char *answer)
+{
+	struct console *c = ctx;
+	if (!answer) {
+		c->ncases = 0;
+		ui_message(ui, UI_MSG_INFO, _("Cancelled; nothing was saved."));
+		return 1;
+	}
+	if (!answer[0]) {
+		ui_message(ui, UI_MSG_ERROR, _("Please write down the reason the person gave."));
+		return 0;
+	}
+	finish_commit(ui, c, c->rating, answer);
+	return 1;
+}
+
+static void rating_picked(struct ui *ui, void *ctx, int index, const unsigned char *checked)
+{
+	(void)checked;
+	struct console *c = ctx;
+	if (index < 0) {
+		c->ncases = 0;
+		ui_message(ui, UI_MSG_INFO, _("Cancelled; nothing was saved."));
+		return;
+	}
+	c->rating = index < 5 ? 5 - index : 0;
+	if (c->rating && c->rating <= 2) {
+		char q[160];
+		snprintf(q, sizeof q, _("Rating %d. What was the person unhappy with?"), c->rating);
+		prompt_push(ui, _("Bad evaluation"), q, 200, NULL, reason_answer, c);
+		return;
+	}
+	finish_commit(ui, c, c->rating, NULL);
+}
+
+static void ask_rating(struct ui *ui, struct console *c)
+{
+	char title[96];
+	snprintf(title, sizeof title, _("Evaluation of %s by the person served"), c->ws.current.number);
+	struct picker *p = picker_new(title, 0, rating_picked, c);
+	picker_add(p, "5", _("very satisfied"), 0);
+	picker_add(p, "4", _("satisfied"), 0);
+	picker_add(p, "3", _("basically satisfied"), 0);
+	picker_add(p, "2", _("dissatisfied"), 0);
+	picker_add(p, "1", _("very dissatisfied"), 0);
+	picker_add(p, "-", _("no evaluation given"), 0);
+	picker_push(ui, p);
+}
+
+/* ---- the other actions -------------------------------------------------------------------- */
+
+static void transfer_picked(struct ui *ui, void *ctx, int index, const unsigned char *checked)
+{
+	(void)checked;
+	struct console *c = ctx;
+	const struct hall *h = ui_hall(ui);
+	if (index < 0)
+		return;
+	struct ticket t;
+	enum qd_status s;
+	char where[160];
+	if ((size_t)index < h->ntypes) {
+		s = queue_transfer(ui_store(ui), h, c->w, c->me.id, h->types[index].prefix, 0, &t);
+		snprintf(where, sizeof where, "%s", h->types[index].name);
+	} else {
+		int wn = h->windows[index - (int)h->ntypes].number;
+		s = queue_transfer(ui_store(ui), h, c->w, c->me.id, NULL, wn, &t);
+		snprintf(where, sizeof where, _("window %d"), wn);
+	}
+	if (s != QD_OK) {
+		refuse(ui, c, s);
+		return;
+	}
+	ui_reload(ui);
+	ui_message(ui, UI_MSG_OK, _("%s transferred to %s."), t.number, where);
+}
+
+static void pause_picked(struct ui *ui, void *ctx, int index, const unsigned char *checked)
+{
+	(void)checked;
+	struct console *c = ctx;
+	const struct hall *h = ui_hall(ui);
+	if (index < 0)
+		return;
+	enum qd_status s = queue_pause(ui_store(ui), h, c->w, c->me.id, h->pauses[index].id);
+	if (s != QD_OK) {
+		refuse(ui, c, s);
+		return;
+	}
+	ui_reload(ui);
+	ui_message(ui, UI_MSG_OK, _("Window %d paused: %s."), c->w, h->pauses[index].name);
+}
+
+static int number_answer(struct ui *ui, void *ctx, const char *answer)
+{
+	struct console *c = ctx;
+	if (!answer || !answer[0])
+		return 1;
+	struct ticket t;
+	enum qd_status s = queue_call_number(ui_store(ui), ui_hall(ui), c->w, c->me.id, answer, &t);
+	if (s != QD_OK) {
+		refuse(ui, c, s);
+		return s == QD_ERR_NOT_FOUND || s == QD_ERR_NOT_WAITING || s == QD_ERR_NOT_SERVED_HERE ? 0 : 1;
+	}
+	ui_reload(ui);
+	c->session.called++;
+	ui_message(ui, UI_MSG_OK, _("Calling %s."), t.number);
+	return 1;
+}
+
+static int consult_answer(struct ui *ui, void *ctx, const char *answer)
+{
+	struct console *c = ctx;
+	if (!answer)
+		return 1;
+	long long id;
+	enum qd_status s = cases_log_consult(ui_store(ui), ui_hall(ui), c->w, c->me.id, answer, &id);
+	if (s != QD_OK) {
+		refuse(ui, c, s);
+		return 0;
+	}
+	ui_reload(ui);
+	c->session.cases++;
+	ui_message(ui, UI_MSG_OK, _("Consultation logged."));
+	return 1;
+}
+
+static void walk_in_picked(struct ui *ui, void *ctx, int index, const unsigned char *checked)
+{
+	(void)checked;
+	struct console *c = ctx;
+	if (index == 0) {
+		c->walk_in = 1;
+		form_push(ui, case_form_new(ui, c, _("Walk-in case (no ticket)")));
+	} else if (index == 1) {
+		prompt_push(ui, _("Consultation"), _("What was asked about? (may stay empty)"), 200, NULL,
+		            consult_answer, c);
+	}
+}
+
+static int act_finish(struct ui *ui, struct console *c)
+{
+	if (!c->ws.current.id)
+		return refuse(ui, c, QD_ERR_IDLE_WINDOW);
+	c->walk_in = 0;
+	c->ncases = 0;
+	char title[96];
+	snprintf(title, sizeof title, _("Finish %s: the case"), c->ws.current.number);
+	struct form *f = case_form_new(ui, c, title);
+	/* an elderly person served with priority: that help was given (the clerk may untick it) */
+	const struct hall_group *eg = hall_elderly_group(ui_hall(ui));
+	if (f && eg && !strcmp(c->ws.current.priority, eg->id))
+		form_set_checked(f, F_HELP, form_option_by_id(f, F_HELP, "priority"), 1);
+	form_push(ui, f);
+	return UI_REDRAW;
+}
+
+static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
+{
+	struct console *c = self;
+	struct store *st = ui_store(ui);
+	const struct hall *h = ui_hall(ui);
+	struct ticket t;
+	enum qd_status s;
+	char kb[16];
+	if (!c->signed_in)
+		return UI_NONE;
+	switch (ev->act) {
+	case ACT_HELP:
+		ui_help(ui);
+		return UI_REDRAW;
+	case ACT_CALL_NEXT:
+		if ((s = queue_call_next(st, h, c->w, c->me.id, &t)) != QD_OK)
+			return refuse(ui, c, s);
+		c->session.called++;
+		ui_message(ui, UI_MSG_OK, _("Calling %s."), t.number);
+		return UI_RELOAD;
+	case ACT_RECALL:
+		if ((s = queue_recall(st, h, c->w, c->me.id, &t)) != QD_OK)
+			return refuse(ui, c, s);
+		ui_message(ui, UI_MSG_OK, _("Calling %s again (call %d)."), t.number, t.calls);
+		return UI_RELOAD;
+	case ACT_NOSHOW:
+		if ((s = queue_noshow(st, h, c->w, c->me.id, &t)) != QD_OK)
+			return refuse(ui, c, s);
+		c->session.noshow++;
+		ui_message(ui, UI_MSG_OK, _("%s is a no-show. %s undoes it."), t.number,
+		           key_of(ui, ACT_UNDO, kb, sizeof kb));
+		return UI_RELOAD;
+	case ACT_TRANSFER: {
+		if (!c->ws.current.id)
+			return refuse(ui, c, QD_ERR_IDLE_WINDOW);
+		char title[96];
+		snprintf(title, sizeof title, _("Transfer %s to"), c->ws.current.number);
+		struct picker *p = picker_new(title, 0, transfer_picked, c);
+		for (size_t i = 0; i < h->ntypes; i++)
+			picker_add(p, h->types[i].prefix, h->types[i].name, 0);
+		for (size_t i = 0; i < h->nwindows; i++) {
+			char key[32], label[256];
+			snprintf(key, sizeof key, "#%d", h->windows[i].number);
+			snprintf(label, sizeof label, _("Window %d · %s"), h->windows[i].number, h->windows[i].name);
+			picker_add(p, key, label, 0);
+		}
+		picker_push(ui, p);
+		return UI_REDRAW;
+	}
+	case ACT_FINISH:
+		return act_finish(ui, c);
+	case ACT_PAUSE:
+		if (!strcmp(c->ws.state, "paused")) {
+			if ((s = queue_resume(st, h, c->w, c->me.id)) != QD_OK)
+				return refuse(ui, c, s);
+			ui_message(ui, UI_MSG_OK, _("Window %d serves again."), c->w);
+			return UI_RELOAD;
+		}
+		if (c->ws.current.id)
+			return refuse(ui, c, QD_ERR_BUSY_WINDOW);
+		{
+			struct picker *p = picker_new(_("Pause: why?"), 0, pause_picked, c);
+			for (size_t i = 0; i < h->npauses; i++)
+				picker_add(p, "", h->pauses[i].name, 0);
+			picker_push(ui, p);
+		}
+		return UI_REDRAW;
+	case ACT_CALL_NUMBER:
+		prompt_push(ui, _("Call a specific number"), _("Ticket number (e.g. A005):"), 15, NULL,
+		            number_answer, c);
+		return UI_REDRAW;
+	case ACT_WALK_IN: {
+		struct picker *p = picker_new(_("Without a ticket"), 0, walk_in_picked, c);
+		picker_add(p, "", _("Walk-in case: log what was done"), 0);
+		picker_add(p, "", _("Consultation (咨询): a question answered"), 0);
+		picker_push(ui, p);
+		return UI_REDRAW;
+	}
+	case ACT_LOGOUT: {
+		char q[160];
+		snprintf(q, sizeof q, _("Log %s out of window %d?"), c->me.name, c->w);
+		confirm_push(ui, q, 0, logout_answer, c);
+		return UI_REDRAW;
+	}
+	case ACT_UNDO:
+		if ((s = queue_undo(st, h, c->w, c->me.id, &t)) != QD_OK)
+			return refuse(ui, c, s);
+		ui_message(ui, UI_MSG_OK, _("Undone: %s is at this window again."), t.number);
+		return UI_RELOAD;
+	case ACT_LOCK:
+		lock_now(ui, c);
+		return UI_REDRAW;
+	case ACT_COUNT:
+		break;
+	}
+	if (!ev->fn && ev->ch > ' ')
+		ui_message(ui, UI_MSG_INFO, _("That key does nothing here; %s shows the keys."),
+		           key_of(ui, ACT_HELP, kb, sizeof kb));
+	return UI_REDRAW;
+}
+
+static void console_destroy(void *self)
+{
+	struct console *c = self;
+	/* leaving the console signs out (a window still serving keeps its session: finish first) */
+	if (c->signed_in && !c->ws.current.id)
+		queue_sign_out(c->st, c->h, c->w, c->me.id);
+	free(c->waiting);
+	free(c);
+}
+
+static const struct screen screen_window = {
+	.name = "window", .load = console_load, .draw = console_draw, .act = console_act,
+	.tick = console_tick, .destroy = console_destroy, .keybar = console_keybar,
+};
+
+enum qd_status window_console_push(struct ui *ui, int w)
+{
+	const struct hall_window *hw = hall_window(ui_hall(ui), w);
+	if (!hw)
+		return QD_ERR_NO_WINDOW;
+	struct console *c = calloc(1, sizeof *c);
+	if (!c)
+		return QD_ERR_NOMEM;
+	c->st = ui_store(ui);
+	c->h = ui_hall(ui);
+	c->w = w;
+	c->hw = hw;
+	snprintf(c->heading, sizeof c->heading, _("Window %d · %s"), w, hw->name);
+	ui_push(ui, &screen_window, c);
+	login_push(ui, c->heading, CONSOLE_ROLES, NULL, NULL, login_done, login_quit, c);
+	return QD_OK;
+}
