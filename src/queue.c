@@ -300,6 +300,7 @@ static enum qd_status call_next_tx(struct store *st, void *ctx)
 {
 	struct op *op = ctx;
 	struct store_queue_window win;
+	op->result = QD_OK;                 /* a retried transaction starts afresh */
 	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
 	if (s != QD_OK || (s = window_free(&win)) != QD_OK || (s = sign_in(st, op, &win)) != QD_OK)
 		return s;

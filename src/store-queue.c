@@ -22,11 +22,11 @@
 #define QUEUE_ELIGIBLE \
 	" t.day = ?1 AND t.state = 'waiting' AND (" QUEUE_OWN " OR (t.target_window IS NULL" \
 	" AND instr(?4, ',' || upper(coalesce(t.queue_type, t.type)) || ',') > 0))"
-/* Own types (and tickets sent here) before "also" types; within them priority first unless the
- * cap is reached; then queue position, then id. */
+/* Priority groups first (others first once the cap is reached), then own types and tickets sent
+ * here before "also" types, then queue position, then id. */
 #define QUEUE_ORDER \
-	" ORDER BY CASE WHEN " QUEUE_OWN " THEN 0 ELSE 1 END," \
-	" CASE WHEN (t.priority IS NOT NULL) = ?6 THEN 0 ELSE 1 END, t.pos, t.id"
+	" ORDER BY CASE WHEN (t.priority IS NOT NULL) = ?6 THEN 0 ELSE 1 END," \
+	" CASE WHEN " QUEUE_OWN " THEN 0 ELSE 1 END, t.pos, t.id"
 
 static void copy_col(char *dst, size_t n, sqlite3_stmt *s, int col)
 {

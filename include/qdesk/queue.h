@@ -58,7 +58,8 @@ enum qd_status queue_issue(struct store *st, const struct hall *h, const struct 
 
 /* Call the next ticket for window w: priority groups first (cap from calling.priority_cap),
  * oldest first across the window's types, then its "also" types; tickets transferred to w are
- * eligible there only. Exactly one window ever gets a ticket. QD_ERR_EMPTY when none waits. */
+ * eligible there only. Exactly one window ever gets a ticket. QD_ERR_EMPTY when none waits (the
+ * staff is still signed in at w). Signs staff in at w if needed (see queue_sign_in). */
 enum qd_status queue_call_next(struct store *st, const struct hall *h, int w, const char *staff,
                                struct ticket *out);
 /* Call a specific waiting number of today ("A005", any case) to window w (特呼). */
@@ -109,7 +110,8 @@ enum qd_status queue_sign_out(struct store *st, const struct hall *h, int w, con
 enum qd_status queue_rollover(struct store *st, const struct hall *h, int *n);
 
 /* Snapshots (read only). The waiting list for window w in the order it would call them (w = 0:
- * every waiting ticket of today in issue order); *out is malloc'd, caller frees. */
+ * every waiting ticket of today in queue order: issue order, with returned and transferred
+ * tickets where they now stand); *out is malloc'd, caller frees. */
 enum qd_status queue_waiting(struct store *st, const struct hall *h, int w, struct ticket **out,
                              size_t *n);
 enum qd_status queue_window(struct store *st, const struct hall *h, int w, struct window_state *out);

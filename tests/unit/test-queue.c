@@ -242,17 +242,26 @@ static void test_also_types_only_when_own_empty(void **state)
 {
 	struct fx *f = *state;
 	issue(f, "B", NULL);
-	issue(f, "B", "elderly");
+	issue(f, "A", NULL);
 	issue(f, "A", NULL);
 	assert_string_equal(call_finish(f, 1), "A001");   /* own type first, though B came earlier */
-	assert_string_equal(call_finish(f, 1), "B002");   /* then also-types, priority first */
-	issue(f, "A", NULL);
 	assert_string_equal(call_finish(f, 1), "A002");
-	assert_string_equal(call_finish(f, 1), "B001");
+	assert_string_equal(call_finish(f, 1), "B001");   /* then the also-type */
 	assert_string_equal(call_finish(f, 1), "");
 	/* Window 2 serves B only: never A. */
 	issue(f, "A", NULL);
 	assert_string_equal(call_finish(f, 2), "");
+}
+
+static void test_priority_before_own_types(void **state)
+{
+	struct fx *f = *state;
+	issue(f, "A", NULL);
+	issue(f, "B", "elderly");
+	issue(f, "B", NULL);
+	assert_string_equal(call_finish(f, 1), "B001");   /* green channel, even of an also-type */
+	assert_string_equal(call_finish(f, 1), "A001");
+	assert_string_equal(call_finish(f, 1), "B002");
 }
 
 static void test_elderly_window(void **state)
@@ -712,6 +721,7 @@ int main(void)
 		T(test_priority_first),
 		T(test_priority_cap),
 		T(test_also_types_only_when_own_empty),
+		T(test_priority_before_own_types),
 		T(test_elderly_window),
 		T(test_oldest_first_across_types),
 		T(test_call_refusals),
