@@ -100,16 +100,22 @@ static int setting_line(const config_setting_t *s)
 	return 1;
 }
 
-/* The file s came from into buf: the main file, or an @include file (named relative to ld->dir). */
+/* A file name as libconfig reports it, for messages: the main file, or an @include file, which
+ * libconfig names relative to ld->dir (joined in buf). */
+static const char *file_name(const struct loader *ld, const char *file, char *buf, size_t len)
+{
+	if (!file || strcmp(file, ld->path) == 0 || file[0] == '/' || !ld->dir)
+		return file ? file : ld->path;
+	snprintf(buf, len, "%s/%s", ld->dir, file);
+	return buf;
+}
+
 static const char *setting_file(const struct loader *ld, const config_setting_t *s, char *buf, size_t len)
 {
 	const char *file = NULL;
 	for (; s && !file; s = config_setting_parent(s))
 		file = config_setting_source_file(s);
-	if (!file || strcmp(file, ld->path) == 0 || file[0] == '/' || !ld->dir)
-		return file ? file : ld->path;
-	snprintf(buf, len, "%s/%s", ld->dir, file);
-	return buf;
+	return file_name(ld, file, buf, len);
 }
 
 /* Report a problem with s, or with its missing member child when child is not NULL. */
@@ -911,11 +917,26 @@ const char *config_path(const char *cli_path)
 	return SYSCONFDIR "/qdesk/qdesk.conf";
 }
 
-static int cannot_read(const char *path, int errnum, char *err, size_t errlen)
+static enum qd_status cannot_read(const char *path, int errnum, char *err, size_t errlen)
 {
 	if (err && errlen)
 		snprintf(err, errlen, "%s: %s: %s", path, _("cannot read"), strerror(errnum));
-	return -1;
+	return QD_ERR_CONFIG;
+}
+
+/* libconfig's own message for a file it could not parse. */
+static enum qd_status syntax_error(const struct loader *ld, const config_t *cfg)
+{
+	char file[4096];
+	const char *text = config_error_text(cfg) ? config_error_text(cfg) : "";
+	int plain = strcmp(text, "syntax error") == 0 || !*text;
+	if (config_error_type(cfg) == CONFIG_ERR_FILE_IO)
+		return cannot_read(ld->path, errno ? errno : EIO, ld->err, ld->errlen);
+	if (ld->err && ld->errlen)
+		snprintf(ld->err, ld->errlen, "%s:%d: %s%s%s",
+		         file_name(ld, config_error_file(cfg), file, sizeof file), config_error_line(cfg),
+		         _("syntax error"), plain ? "" : ": ", plain ? "" : text);
+	return QD_ERR_CONFIG;
 }
 
 enum qd_status config_load(const char *path, struct hall **out, char *err, size_t errlen)
@@ -927,11 +948,11 @@ enum qd_status config_load(const char *path, struct hall **out, char *err, size_
 		err[0] = '\0';
 	FILE *fp = fopen(path, "r");
 	if (!fp)
-		return cannot_read(path, errno, err, errlen), QD_ERR_CONFIG;
+		return cannot_read(path, errno, err, errlen);
 	int isdir = fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode);
 	fclose(fp);
 	if (isdir)
-		return cannot_read(path, EISDIR, err, errlen), QD_ERR_CONFIG;
+		return cannot_read(path, EISDIR, err, errlen);
 
 	char dir[4096];
 	const char *slash = strrchr(path, '/');
@@ -941,17 +962,9 @@ enum qd_status config_load(const char *path, struct hall **out, char *err, size_
 	ld.dir = slash == path ? "" : dir;
 	config_set_include_dir(&cfg, slash == path ? "/" : dir);
 	if (!config_read_file(&cfg, path)) {
-		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
-			cannot_read(path, errno ? errno : EIO, err, errlen);
-		else if (err && errlen) {
-			const char *text = config_error_text(&cfg) ? config_error_text(&cfg) : "";
-			int plain = strcmp(text, "syntax error") == 0 || !*text;
-			snprintf(err, errlen, "%s:%d: %s%s%s", config_error_file(&cfg) ? config_error_file(&cfg)
-			         : path, config_error_line(&cfg), _("syntax error"), plain ? "" : ": ",
-			         plain ? "" : text);
-		}
+		enum qd_status s = syntax_error(&ld, &cfg);
 		config_destroy(&cfg);
-		return QD_ERR_CONFIG;
+		return s;
 	}
 	if (!(ld.h = calloc(1, sizeof *ld.h))) {
 		config_destroy(&cfg);
