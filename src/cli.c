@@ -25,6 +25,7 @@ const struct cli_command cli_commands[] = {
 	{ "undo",     cli_undo,     "undo WINDOW --staff ID" },
 	{ "consult",  cli_consult,  "consult [--window N] --staff ID [--topic TEXT]" },
 	{ "status",   cli_status,   "status [--json]" },
+	{ "window",   cli_window,   "window N" },
 	{ NULL, NULL, NULL }
 };
 

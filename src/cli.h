@@ -85,5 +85,6 @@ int cli_resume(struct cli *c, int argc, char **argv);
 int cli_undo(struct cli *c, int argc, char **argv);
 int cli_consult(struct cli *c, int argc, char **argv);
 int cli_status(struct cli *c, int argc, char **argv);
+int cli_window(struct cli *c, int argc, char **argv);   /* cli-window.c: the clerk console */
 
 #endif
