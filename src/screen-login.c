@@ -27,7 +27,7 @@ static void login_draw(struct ui *ui, void *self)
 	const struct hall *h = ui_hall(ui);
 	int body = ui_body_lines(ui);
 	ui_fill(0, 0, body, COLS);
-	int w = 56, x = (COLS - w) / 2, y = body / 2 - 7;
+	int w = 66, x = (COLS - w) / 2, y = body / 2 - 7;
 	if (y < 0)
 		y = 0;
 	ui_center(y, 0, COLS - 1, A_BOLD | ui_attr(UI_C_TITLE), h && h->name ? h->name : "qdesk");

@@ -526,8 +526,8 @@ static const char *check_id(const char *v, int final, void *ctx)
 	char want = idcard_check_char(v);
 	char got = v[17] == 'x' ? 'X' : v[17];
 	if (want && want != got)
-		return _("invalid resident ID number: the check character does not match (a typing error?)");
-	return _("invalid resident ID number: the birth date in it is not a real date");
+		return _("invalid ID number: wrong check character (a typing error?)");
+	return _("invalid ID number: its birth date does not exist");
 }
 
 static const char *check_phone(const char *v, int final, void *ctx)

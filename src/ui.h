@@ -15,8 +15,6 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
-struct cli;
-
 /* What a handler asks of the loop (or-ed). */
 enum {
 	UI_NONE = 0,
@@ -149,8 +147,5 @@ int ui_attr(enum ui_color c);
 
 /* Scripted mode only: 1 while the script runs. */
 int ui_scripted(struct ui *ui);
-
-/* Run `qdesk window N` (the entry point the CLI command table calls). */
-int cli_window(struct cli *c, int argc, char **argv);
 
 #endif

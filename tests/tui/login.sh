@@ -1,0 +1,54 @@
+#!/bin/sh
+# The window console's login, lock and log-out: wrong PIN, unknown id, a guide refused, a good
+# login bound to the window (session recorded), F12 lock and unlock, the idle lock, log out.
+. "$(dirname "$0")/../lib.sh"
+. "$TOP/tests/tui-lib.sh"
+tui_setup
+
+tui_run login <<'KEYS'
+:dump start
+c1<Enter>
+9999<Enter>
+:dump wrong-pin
+<Tab>
+<C-u>nobody<Enter>1234<Enter>
+:dump unknown-id
+<Tab><C-u>g1<Enter>1234<Enter>
+:dump guide-refused
+<Tab><C-u>c1<Tab>12a
+:dump pin-digits-only
+<C-u>1234<Enter>
+:dump signed-in
+:sh sqlite3 "$DB" "select window, staff, ended_at is null from sessions" > "$T/sessions-1"
+<F12>
+:dump locked
+5555<Enter>
+:dump locked-wrong-pin
+1234<Enter>
+:dump unlocked
+:idle 301
+:dump idle-locked
+1234<Enter>
+<F10>
+:dump logout-question
+n
+:dump logout-no
+q
+y
+:dump logged-out
+<F10>
+KEYS
+
+tui_expect login wrong-pin "wrong PIN"
+tui_expect login unknown-id "wrong PIN"
+tui_expect login guide-refused "role may not do that"
+tui_expect login pin-digits-only "a PIN is 4 to 12 digits"
+tui_expect login signed-in "Clerk: 张三 (c1)"
+tui_expect login locked "Signed in: 张三 (c1)"
+tui_expect_not login locked "Waiting for this window"
+tui_expect login idle-locked "Enter the PIN to unlock"
+tui_expect login logged-out "Log in"
+expect_eq "session opened at window 1" "1|c1|1" "$(cat "$T/sessions-1")"
+expect_eq "session closed by log out" "1" "$(sql "select count(*) from sessions where staff='c1' and ended_at is not null")"
+expect_eq "wrong PINs counted then reset" "0" "$(sql "select failures from staff where id='c1'")"
+done_testing
