@@ -22,14 +22,7 @@ int cli_consult(struct cli *c, int argc, char **argv)
 	enum qd_status s = cases_log_consult(c->st, c->hall, w, staff, topic, &id);
 	if (s != QD_OK)
 		return cli_fail(c, s, NULL);
-	if (c->json) {
-		struct json j;
-		json_begin(&j, stdout);
-		json_bool(&j, "ok", 1);
-		json_int(&j, "consultation", id);
-		json_end(&j);
-	} else {
-		printf(_("consultation %lld logged\n"), id);
-	}
-	return 0;
+	char text[128];
+	snprintf(text, sizeof text, _("consultation %lld logged"), id);
+	return cli_print_recorded(c, "consultation", id, text);
 }

@@ -17,20 +17,12 @@ int cli_init(struct cli *c, int argc, char **argv)
 		if (s != QD_OK)
 			return cli_fail(c, s, NULL);
 	}
-	if (c->json) {
-		struct json j;
-		json_begin(&j, stdout);
-		json_bool(&j, "ok", 1);
-		json_str(&j, "database", cli_db_path(c));
-		json_int(&j, "schema", store_schema_version(c->st));
-		json_int(&j, "demo_staff", n.staff);
-		json_int(&j, "demo_tickets", n.issued);
-		json_end(&j);
-		return 0;
-	}
-	printf(_("%s: database ready (schema %d)\n"), cli_db_path(c), store_schema_version(c->st));
-	if (demo)
-		printf(_("demo: %d staff accounts (PIN %s), %d tickets issued, %d served\n"), n.staff,
-		       DEMO_PIN, n.issued, n.served);
-	return 0;
+	char text[512];
+	int len = snprintf(text, sizeof text, _("%s: database ready (schema %d)"), cli_db_path(c),
+	                   store_schema_version(c->st));
+	if (demo && len > 0 && (size_t)len < sizeof text)
+		snprintf(text + len, sizeof text - (size_t)len,
+		         _("\ndemo: %d staff accounts (PIN %s), %d tickets issued, %d served"), n.staff,
+		         DEMO_PIN, n.issued, n.served);
+	return cli_print_recorded(c, "schema", store_schema_version(c->st), text);
 }

@@ -4,12 +4,10 @@
 
 int cli_noshow(struct cli *c, int argc, char **argv)
 {
-	const char *staff = NULL;
-	const struct cli_opt opts[] = { { "staff", &staff, NULL }, { NULL, NULL, NULL } };
-	int w, rc = cli_window_command(c, argc, argv, opts, &w, &staff);
+	struct ticket t;
+	int w, rc = cli_window_action(c, argc, argv, queue_noshow, &t, &w);
 	if (rc)
 		return rc;
-	struct ticket t;
-	enum qd_status s = queue_noshow(c->st, c->hall, w, staff, &t);
-	return cli_ticket_result(c, s, &t, _("marked a no-show"));
+	cli_print_ticket(c, &t, "%s", _("marked a no-show"));
+	return 0;
 }

@@ -51,15 +51,15 @@ static int read_pin(const char *cmd, char pin[64])
 /* Say an account changed: the line text, or with --json {"ok":true,"id":ID}. */
 static int print_done(struct cli *c, const char *id, const char *text)
 {
-	if (c->json) {
-		struct json j;
-		json_begin(&j, stdout);
-		json_bool(&j, "ok", 1);
-		json_str(&j, "id", id);
-		json_end(&j);
-	} else {
+	if (!c->json) {
 		puts(text);
+		return 0;
 	}
+	struct json j;
+	json_begin(&j, stdout);
+	json_bool(&j, "ok", 1);
+	json_str(&j, "id", id);
+	json_end(&j);
 	return 0;
 }
 

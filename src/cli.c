@@ -252,6 +252,34 @@ int cli_ticket_result(struct cli *c, enum qd_status s, const struct ticket *t, c
 	return 0;
 }
 
+int cli_window_action(struct cli *c, int argc, char **argv,
+                      enum qd_status (*act)(struct store *, const struct hall *, int, const char *,
+                                            struct ticket *),
+                      struct ticket *t, int *window)
+{
+	const char *staff = NULL;
+	const struct cli_opt opts[] = { { "staff", &staff, NULL }, { NULL, NULL, NULL } };
+	int rc = cli_window_command(c, argc, argv, opts, window, &staff);
+	if (rc)
+		return rc;
+	enum qd_status s = act(c->st, c->hall, *window, staff, t);
+	return s == QD_OK ? 0 : cli_fail(c, s, NULL);
+}
+
+int cli_print_recorded(struct cli *c, const char *key, long long id, const char *text)
+{
+	if (!c->json) {
+		puts(text);
+		return 0;
+	}
+	struct json j;
+	json_begin(&j, stdout);
+	json_bool(&j, "ok", 1);
+	json_int(&j, key, id);
+	json_end(&j);
+	return 0;
+}
+
 int cli_window_result(struct cli *c, enum qd_status s, int window, const char *state,
                       const char *reason, const char *message)
 {

@@ -54,6 +54,14 @@ int cli_window_command(struct cli *c, int argc, char **argv, const struct cli_op
                        int *window, const char **staff);
 /* The ticket result of a window action: print it ("NUMBER what") or report the refusal. */
 int cli_ticket_result(struct cli *c, enum qd_status s, const struct ticket *t, const char *what);
+/* "CMD WINDOW --staff ID" for an engine call of the common shape (recall, noshow, undo): parse,
+ * open, run act. Returns 0 with *t and *window filled, or the exit status after reporting. */
+int cli_window_action(struct cli *c, int argc, char **argv,
+                      enum qd_status (*act)(struct store *, const struct hall *, int, const char *,
+                                            struct ticket *),
+                      struct ticket *t, int *window);
+/* Say something was recorded: the text line, or with --json {"ok":true,KEY:ID}. Returns 0. */
+int cli_print_recorded(struct cli *c, const char *key, long long id, const char *text);
 
 /* The result of a window-state action (pause, resume): "window N: message", or with --json
  * {"ok":true,"window":N,"state":STATE,"reason":REASON}. */
