@@ -54,7 +54,13 @@ QDESK     := $(BUILD)/qdesk
 .PHONY: all run check check-san test bench bench-bins deps install uninstall clean pot lint-man
 all: $(QDESK) $(MO)
 
-$(BUILD)/obj/%.o: src/%.c
+# Rebuild when the install paths compiled into the program change (make install SYSCONFDIR=/etc).
+$(BUILD)/paths: FORCE
+	@mkdir -p $(@D)
+	@echo "$(SYSCONFDIR) $(LOCALEDIR)" | cmp -s - $@ || echo "$(SYSCONFDIR) $(LOCALEDIR)" >$@
+FORCE:
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/paths
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -106,8 +106,8 @@ static const char *file_name(const struct loader *ld, const char *file, char *bu
 {
 	if (!file || strcmp(file, ld->path) == 0 || file[0] == '/' || !ld->dir)
 		return file ? file : ld->path;
-	snprintf(buf, len, "%s/%s", ld->dir, file);
-	return buf;
+	int n = snprintf(buf, len, "%s/%s", ld->dir, file);
+	return n >= 0 && (size_t)n < len ? buf : file;   /* too long to join: name it as libconfig did */
 }
 
 static const char *setting_file(const struct loader *ld, const config_setting_t *s, char *buf, size_t len)
