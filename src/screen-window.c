@@ -415,7 +415,7 @@ static void draw_waiting(struct ui *ui, struct console *c, int y, int x, int w, 
 	snprintf(title, sizeof title, _("Waiting for this window: %zu"), c->nwaiting);
 	ui_text(y, x, w, A_BOLD, title);
 	/* columns: number 6, group 8, type rest, waited 7 */
-	int cn = 6, cg = 8, cwt = 6, ct = w - cn - cg - cwt - 3;
+	int cn = 6, cg = 8, cwt = 6, ct = w - cn - cg - cwt - 4;   /* 1 more for the late mark */
 	char a[128], b[128], d[128], e[64], line[512];
 	text_pad(_("No."), cn, a, sizeof a);
 	text_pad(_("Group"), cg, b, sizeof b);
@@ -472,16 +472,16 @@ static void console_draw(struct ui *ui, void *self)
 		ui_text(4, 1, COLS, A_BOLD, _(qd_status_text(c->load_error)));
 		return;
 	}
-	int lw = COLS / 2;                  /* 40 of 80 */
+	int lw = COLS * 19 / 40;            /* 38 of 80 */
 	int counts_y = body - 2;
 	draw_current(ui, c, 3, 1, lw - 2, counts_y - 1);
 	mvvline(3, lw, ACS_VLINE, body - 3);
 	draw_waiting(ui, c, 3, lw + 2, COLS - lw - 3, body);
 	ui_hline(counts_y - 1, 0, lw);
-	snprintf(line, sizeof line, _("Today here: served %d · no-show %d"),
+	snprintf(line, sizeof line, _("Here today: served %d · no-show %d"),
 	         c->ws.served_today, c->ws.noshow_today);
 	ui_text(counts_y, 1, lw - 2, 0, line);
-	snprintf(line, sizeof line, _("You: called %d · served %d · cases %d"),
+	snprintf(line, sizeof line, _("You: %d called/%d served/%d cases"),
 	         c->session.called, c->session.served, c->session.cases);
 	ui_text(counts_y + 1, 1, lw - 2, 0, line);
 }

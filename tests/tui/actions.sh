@@ -47,10 +47,10 @@ if [ ! -f "$man" ] || ! grep -q '^\.Sh WINDOW CONSOLE' "$man"; then
 	echo "SKIP man check: man/qdesk.1 has no WINDOW CONSOLE section yet (paste man/window-section.mdoc)"
 else
 	while IFS="$(printf '\t')" read -r name keys help; do
-		grep -q -- "$name" "$man" || fail "man/qdesk.1 does not mention action $name"
-		for k in $keys; do
-			grep -q -- "$k" "$man" || fail "man/qdesk.1 does not mention key $k of $name"
-		done
+		f=${keys%% *} l=${keys#* }
+		grep -qF -- ".Cm $name :" "$man" || fail "man/qdesk.1 does not describe action $name (.Cm $name :)"
+		grep -qF -- ".It Cm $f , Cm $l" "$man" || grep -qF -- ".It Cm $f , Cm \\&$l" "$man" ||
+			fail "man/qdesk.1 does not list the keys of $name (.It Cm $f , Cm $l)"
 	done <"$T/actions"
 fi
 done_testing
