@@ -51,4 +51,19 @@ tui_expect login logged-out "Log in"
 expect_eq "session opened at window 1" "1|c1|1" "$(cat "$T/sessions-1")"
 expect_eq "session closed by log out" "1" "$(sql "select count(*) from sessions where staff='c1' and ended_at is not null")"
 expect_eq "wrong PINs counted then reset" "0" "$(sql "select failures from staff where id='c1'")"
+# AB post: another clerk acting at this window from elsewhere takes it over; this console notices
+# without a key press and goes back to its login screen
+tui_run login-takeover <<'KEYS'
+c1<Enter>1234<Enter>
+:sh "$QDESK_BIN" --db "$DB" issue A >/dev/null && "$QDESK_BIN" --db "$DB" call 1 --staff c2 >/dev/null
+:tick
+:dump taken-over
+c2<Enter>1234<Enter>
+:dump c2-signed-in
+KEYS
+tui_expect login-takeover taken-over "another clerk is signed in at this window (c2)"
+tui_expect login-takeover taken-over "Log in"
+tui_expect login-takeover c2-signed-in "Clerk: 李四 (c2)"
+tui_expect login-takeover c2-signed-in "Serving"
+
 done_testing
