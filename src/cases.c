@@ -48,12 +48,12 @@ static enum qd_status now_and_day(long long *now, char day[11])
 	return QD_OK;
 }
 
-/* Optional free text: valid UTF-8 of at most max bytes. */
+/* Optional free text: valid UTF-8 without control characters, of at most max bytes. */
 static enum qd_status check_text(const char *s, size_t max)
 {
 	if (empty(s))
 		return QD_OK;
-	if (!text_valid_utf8(s))
+	if (!text_is_clean(s))
 		return QD_ERR_INVALID;
 	return strlen(s) > max ? QD_ERR_TOO_LONG : QD_OK;
 }

@@ -15,6 +15,8 @@ int cli_call(struct cli *c, int argc, char **argv)
 	struct ticket t;
 	enum qd_status s = number ? queue_call_number(c->st, c->hall, w, staff, number, &t)
 	                          : queue_call_next(c->st, c->hall, w, staff, &t);
+	if (s == QD_ERR_NOT_FOUND || s == QD_ERR_NOT_WAITING)
+		return cli_fail(c, s, number);
 	char what[256];
 	const struct hall_type *type = s == QD_OK ? hall_type(c->hall, t.type) : NULL;
 	snprintf(what, sizeof what, _("called to window %d (%s)"), w, type ? type->name : t.type);

@@ -18,7 +18,8 @@ int cli_issue(struct cli *c, int argc, char **argv)
 	struct ticket t;
 	enum qd_status s = queue_issue(c->st, c->hall, &in, &t);
 	if (s != QD_OK)
-		return cli_fail(c, s, s == QD_ERR_NO_TYPE ? in.type : s == QD_ERR_NO_GROUP ? in.priority : NULL);
+		return cli_fail(c, s, s == QD_ERR_NO_TYPE ? in.type : s == QD_ERR_NO_GROUP ? in.priority
+		                      : s == QD_ERR_INVALID || s == QD_ERR_TOO_LONG ? "note" : NULL);
 	const struct hall_type *type = hall_type(c->hall, t.type);
 	const struct hall_group *group = t.priority[0] ? hall_group(c->hall, t.priority) : NULL;
 	char what[256];

@@ -286,7 +286,7 @@ enum qd_status queue_issue(struct store *st, const struct hall *h, const struct 
 	if (in->note && *in->note) {
 		if (strlen(in->note) > NOTE_MAX)
 			return QD_ERR_TOO_LONG;
-		if (!text_valid_utf8(in->note))
+		if (!text_is_clean(in->note))   /* no control or escape sequences in the store */
 			return QD_ERR_INVALID;
 		snprintf(t->note, sizeof t->note, "%s", in->note);
 	}

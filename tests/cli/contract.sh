@@ -23,6 +23,8 @@ expect_exit 1 q issue XY;                      expect_grep "unknown type" "no su
 expect_exit 1 q issue A --priority vip;        expect_grep "unknown group" "no such priority group" "$T/err"
 expect_exit 1 q issue A --id-number 110105194912310021; expect_grep "bad ID checksum" "invalid resident ID" "$T/err"
 expect_exit 1 q issue A --phone 12345678901;   expect_grep "bad phone" "invalid mobile number" "$T/err"
+expect_exit 1 q issue A --note "$(printf 'x\033[2J')"; expect_grep "escape in note" "invalid value: note" "$T/err"
+expect_exit 1 q call 1 --staff c1 --number A999; expect_grep "special call of unknown number" "not found: A999" "$T/err"
 expect_exit 1 q issue XY --json;               expect_grep "json error name" '"error":"no-type"' "$T/out"
 expect_exit 1 q call 1 --staff g1;             expect_grep "guide may not call" "role may not" "$T/err"
 expect_exit 1 q call 1 --staff nobody;         expect_grep "unknown staff" "no such staff" "$T/err"
