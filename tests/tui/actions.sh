@@ -43,14 +43,11 @@ tui_expect actions-rebind k-locks "Enter the PIN to unlock"
 
 # the man page documents every action and its default keys
 man="$TOP/man/qdesk.1"
-if [ ! -f "$man" ] || ! grep -q '^\.Sh WINDOW CONSOLE' "$man"; then
-	echo "SKIP man check: man/qdesk.1 has no WINDOW CONSOLE section yet (paste man/window-section.mdoc)"
-else
-	while IFS="$(printf '\t')" read -r name keys help; do
-		f=${keys%% *} l=${keys#* }
-		grep -qF -- ".Cm $name :" "$man" || fail "man/qdesk.1 does not describe action $name (.Cm $name :)"
-		grep -qF -- ".It Cm $f , Cm $l" "$man" || grep -qF -- ".It Cm $f , Cm \\&$l" "$man" ||
-			fail "man/qdesk.1 does not list the keys of $name (.It Cm $f , Cm $l)"
-	done <"$T/actions"
-fi
+grep -q '^\.Sh WINDOW CONSOLE' "$man" || fail "man/qdesk.1 has no WINDOW CONSOLE section"
+while IFS="$(printf '\t')" read -r name keys help; do
+	f=${keys%% *} l=${keys#* }
+	grep -qF -- ".Cm $name :" "$man" || fail "man/qdesk.1 does not describe action $name (.Cm $name :)"
+	grep -qF -- ".It Cm $f , Cm $l" "$man" || grep -qF -- ".It Cm $f , Cm \\&$l" "$man" ||
+		fail "man/qdesk.1 does not list the keys of $name (.It Cm $f , Cm $l)"
+done <"$T/actions"
 done_testing
