@@ -81,7 +81,7 @@ int cli_finish(struct cli *c, int argc, char **argv)
 	if (s != QD_OK)
 		return cli_fail(c, s, field);
 	struct finish_result r;
-	s = queue_finish(c->st, c->hall, w, staff, &in, rating, reason, &r);
+	s = queue_finish(c->st, c->hall, w, staff, &in, 1, rating, reason, &r);
 	if (s != QD_OK)
 		return cli_fail(c, s, NULL);
 	print_result(c, &r, rating);

@@ -76,7 +76,7 @@ static enum qd_status serve_some(struct store *st, const struct hall *h, const c
 		if (h->nmodes && i % 3 == 0)
 			c.mode = h->modes[(size_t)(i / 3) % h->nmodes].id;
 		struct finish_result r;
-		if ((s = queue_finish(st, h, w->number, clerk, &c, 5 - i % 3, NULL, &r)) != QD_OK)
+		if ((s = queue_finish(st, h, w->number, clerk, &c, 1, 5 - i % 3, NULL, &r)) != QD_OK)
 			return s;
 		out->served++;
 	}

@@ -39,7 +39,8 @@ struct op {
 	const char *to_type;
 	int to_window;
 	const char *reason;
-	const struct case_input *c;
+	const struct case_input *cases;   /* finish: the cases to log */
+	size_t ncases;
 	int rating;
 	const char *rating_reason;
 	int expired;
@@ -435,8 +436,14 @@ static enum qd_status finish_tx(struct store *st, void *ctx)
 	window_release(&win, "finish", op->now);
 	if ((s = store_queue_set_state(st, id, "served", op->now)) != QD_OK)
 		return s;
-	if (op->c && (s = cases_insert_tx(st, op->h, id, op->w, op->staff, op->c, &fin->case_id)) != QD_OK)
-		return s;
+	for (size_t i = 0; i < op->ncases; i++) {
+		long long case_id;
+		if ((s = cases_insert_tx(st, op->h, id, op->w, op->staff, &op->cases[i], &case_id)) != QD_OK)
+			return s;
+		if (!fin->case_id)
+			fin->case_id = case_id;
+		fin->ncases++;
+	}
 	if (op->rating > 0 &&
 	    (s = cases_rate_tx(st, op->h, id, op->w, op->staff, op->rating, op->rating_reason,
 	                       &fin->evaluation_id, &fin->rectification_id, fin->deadline)) != QD_OK)
@@ -448,17 +455,19 @@ static enum qd_status finish_tx(struct store *st, void *ctx)
 }
 
 enum qd_status queue_finish(struct store *st, const struct hall *h, int w, const char *staff,
-                            const struct case_input *c, int rating, const char *rating_reason,
-                            struct finish_result *out)
+                            const struct case_input *cases, size_t ncases, int rating,
+                            const char *rating_reason, struct finish_result *out)
 {
 	struct finish_result scratch;
 	if (rating < 0 || rating > 5)
 		return QD_ERR_RATING;
 	const char *field = NULL;
-	enum qd_status s = c ? cases_validate(h, c, &field) : QD_OK;
-	if (s != QD_OK)
-		return s;
-	struct op op = { .c = c, .rating = rating, .rating_reason = rating_reason,
+	for (size_t i = 0; i < ncases; i++) {
+		enum qd_status s = cases_validate(h, &cases[i], &field);
+		if (s != QD_OK)
+			return s;
+	}
+	struct op op = { .cases = cases, .ncases = cases ? ncases : 0, .rating = rating, .rating_reason = rating_reason,
 	                 .fin = out ? out : &scratch };
 	memset(op.fin, 0, sizeof *op.fin);
 	return window_write(st, &op, h, w, staff, finish_tx);
@@ -757,6 +766,17 @@ enum qd_status queue_waiting(struct store *st, const struct hall *h, int w, stru
 	s = store_read(st, waiting_rx, &sn);
 	filter_free(&sn.op.filter);
 	return s;
+}
+
+enum qd_status queue_staff_today(struct store *st, const char *staff, struct staff_today *out)
+{
+	time_t now = clock_now();
+	char day[11];
+	memset(out, 0, sizeof *out);
+	if (now == (time_t)-1)
+		return QD_ERR_CONFIG;
+	clock_day(now, day);
+	return store_queue_staff_day(st, day, staff, out);
 }
 
 static enum qd_status window_rx(struct store *st, void *ctx)

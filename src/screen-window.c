@@ -49,7 +49,7 @@ struct console {
 	size_t nwaiting;
 	enum qd_status load_error;
 	long long shown_key;        /* the timer value last drawn */
-	struct { int called, served, noshow, cases; } session;
+	struct staff_today today;   /* this clerk's counts today, at any window */
 	struct pending cases[CASES_PER_TICKET];
 	int ncases;
 	int walk_in;                /* the open case form logs a walk-in */
@@ -109,8 +109,6 @@ static enum qd_status login_done(struct ui *ui, void *ctx, const struct staff *w
 	enum qd_status s = queue_sign_in(ui_store(ui), ui_hall(ui), c->w, who->id);
 	if (s != QD_OK)
 		return s;
-	if (strcmp(c->me.id, who->id) != 0)
-		memset(&c->session, 0, sizeof c->session);
 	c->me = *who;
 	c->signed_in = 1;
 	c->locked = 0;
@@ -192,6 +190,8 @@ static int console_load(struct ui *ui, void *self)
 	c->load_error = queue_window(st, h, c->w, &c->ws);
 	if (c->load_error == QD_OK)
 		c->load_error = queue_waiting(st, h, c->w, &c->waiting, &c->nwaiting);
+	if (c->load_error == QD_OK && c->signed_in)
+		c->load_error = queue_staff_today(st, c->me.id, &c->today);
 	if (c->load_error == QD_OK && c->signed_in && strcmp(c->ws.staff, c->me.id) != 0) {
 		/* somebody else signed in here, or a lead closed the session from elsewhere */
 		c->signed_in = 0;
@@ -481,8 +481,8 @@ static void console_draw(struct ui *ui, void *self)
 	snprintf(line, sizeof line, _("Here today: served %d · no-show %d"),
 	         c->ws.served_today, c->ws.noshow_today);
 	ui_text(counts_y, 1, lw - 2, 0, line);
-	snprintf(line, sizeof line, _("You: %d called/%d served/%d cases"),
-	         c->session.called, c->session.served, c->session.cases);
+	snprintf(line, sizeof line, _("You today: %d called/%d served/%d cases"),
+	         c->today.called, c->today.served, c->today.cases);
 	ui_text(counts_y + 1, 1, lw - 2, 0, line);
 }
 
@@ -658,7 +658,6 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 			return 0;
 		}
 	ui_reload(ui);
-		c->session.cases++;
 		ui_message(ui, UI_MSG_OK, _("Walk-in case logged."));
 		return 1;
 	}
@@ -722,50 +721,24 @@ static struct form *case_form_new(struct ui *ui, struct console *c, const char *
 
 /* ---- finishing: evaluation and commit ----------------------------------------------------- */
 
-struct extra_ctx { struct console *c; const struct hall *h; long long ticket; };
-
-static enum qd_status extra_cases_tx(struct store *st, void *ctx)
-{
-	struct extra_ctx *x = ctx;
-	for (int i = 1; i < x->c->ncases; i++) {
-		const char *helps[HELPS_MAX];
-		struct case_input ci = case_of(&x->c->cases[i], helps);
-		long long id;
-		enum qd_status s = cases_insert_tx(st, x->h, x->ticket, x->c->w, x->c->me.id, &ci, &id);
-		if (s != QD_OK)
-			return s;
-	}
-	return QD_OK;
-}
-
 static void finish_commit(struct ui *ui, struct console *c, int rating, const char *reason)
 {
-	const char *helps[HELPS_MAX];
-	struct case_input ci = case_of(&c->cases[0], helps);
+	const char *helps[CASES_PER_TICKET][HELPS_MAX];
+	struct case_input cases[CASES_PER_TICKET];
+	for (int i = 0; i < c->ncases; i++)
+		cases[i] = case_of(&c->cases[i], helps[i]);
 	struct finish_result fr;
 	memset(&fr, 0, sizeof fr);
-	enum qd_status s = queue_finish(ui_store(ui), ui_hall(ui), c->w, c->me.id, c->ncases ? &ci : NULL,
-	                                rating, reason, &fr);
+	/* The ticket, every case and the evaluation: one transaction, all or nothing. */
+	enum qd_status s = queue_finish(ui_store(ui), ui_hall(ui), c->w, c->me.id, cases,
+	                                (size_t)c->ncases, rating, reason, &fr);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
 		return;
 	}
-	int n = c->ncases;
-	if (n > 1) {
-		struct extra_ctx x = { c, ui_hall(ui), fr.ticket.id };
-		s = store_write(ui_store(ui), extra_cases_tx, &x);
-		if (s != QD_OK) {
-			ui_message(ui, UI_MSG_ERROR, _("%s finished, but the extra cases were not logged: %s"),
-			           fr.ticket.number, _(qd_status_text(s)));
-			n = 1;
-		}
-	}
+	int n = fr.ncases;
 	ui_reload(ui);
-	c->session.served++;
-	c->session.cases += n;
 	c->ncases = 0;
-	if (s != QD_OK)
-		return;
 	if (fr.rectification_id)
 		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · rating %d: a rectification item is due %s."),
 		           fr.ticket.number, n, rating, fr.deadline);
@@ -880,7 +853,6 @@ static int number_answer(struct ui *ui, void *ctx, const char *answer)
 		return s == QD_ERR_NOT_FOUND || s == QD_ERR_NOT_WAITING || s == QD_ERR_NOT_SERVED_HERE ? 0 : 1;
 	}
 	ui_reload(ui);
-	c->session.called++;
 	ui_message(ui, UI_MSG_OK, _("Calling %s."), t.number);
 	return 1;
 }
@@ -897,7 +869,6 @@ static int consult_answer(struct ui *ui, void *ctx, const char *answer)
 		return 0;
 	}
 	ui_reload(ui);
-	c->session.cases++;
 	ui_message(ui, UI_MSG_OK, _("Consultation logged."));
 	return 1;
 }
@@ -949,7 +920,6 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 	case ACT_CALL_NEXT:
 		if ((s = queue_call_next(st, h, c->w, c->me.id, &t)) != QD_OK)
 			return refuse(ui, c, s);
-		c->session.called++;
 		ui_message(ui, UI_MSG_OK, _("Calling %s."), t.number);
 		return UI_RELOAD;
 	case ACT_RECALL:
@@ -960,7 +930,6 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 	case ACT_NOSHOW:
 		if ((s = queue_noshow(st, h, c->w, c->me.id, &t)) != QD_OK)
 			return refuse(ui, c, s);
-		c->session.noshow++;
 		ui_message(ui, UI_MSG_OK, _("%s is a no-show. %s undoes it."), t.number,
 		           key_of(ui, ACT_UNDO, kb, sizeof kb));
 		return UI_RELOAD;

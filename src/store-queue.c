@@ -452,6 +452,31 @@ enum qd_status store_queue_count_ended(struct store *st, const char *day, int wi
 	return r;
 }
 
+enum qd_status store_queue_staff_day(struct store *st, const char *day, const char *staff,
+                                     struct staff_today *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT (SELECT count(*) FROM events WHERE day = ?1 AND staff = ?2 AND kind = 'call'),"
+		" (SELECT count(*) FROM tickets WHERE day = ?1 AND staff = ?2 AND state = 'served'),"
+		" (SELECT count(*) FROM tickets WHERE day = ?1 AND staff = ?2 AND state = 'noshow'),"
+		" (SELECT count(*) FROM cases WHERE day = ?1 AND staff = ?2 AND voided = 0)");
+	if (!s)
+		return QD_ERR_DB;
+	bind_text(s, 1, day);
+	bind_text(s, 2, staff);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		out->called = sqlite3_column_int(s, 0);
+		out->served = sqlite3_column_int(s, 1);
+		out->noshow = sqlite3_column_int(s, 2);
+		out->cases = sqlite3_column_int(s, 3);
+	}
+	enum qd_status r = store_check(st, rc);
+	sqlite3_reset(s);
+	return r;
+}
+
 enum qd_status store_queue_window_get(struct store *st, int w, struct store_queue_window *out)
 {
 	memset(out, 0, sizeof *out);

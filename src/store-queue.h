@@ -89,6 +89,10 @@ enum qd_status store_queue_recent(struct store *st, const char *day, int n, stru
 enum qd_status store_queue_count_ended(struct store *st, const char *day, int window,
                                        const char *state, int *n);
 
+/* What staff did on day (see queue_staff_today). */
+enum qd_status store_queue_staff_day(struct store *st, const char *day, const char *staff,
+                                     struct staff_today *out);
+
 /* The windows row of w (a closed, empty one if there is none); write it back (created if new). */
 enum qd_status store_queue_window_get(struct store *st, int w, struct store_queue_window *out);
 enum qd_status store_queue_window_put(struct store *st, int w, const struct store_queue_window *in);

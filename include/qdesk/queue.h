@@ -86,16 +86,19 @@ enum qd_status queue_resume(struct store *st, const struct hall *h, int w, const
 
 struct finish_result {
 	struct ticket ticket;
-	long long case_id;          /* 0 if no case was logged */
+	long long case_id;          /* the first case logged, 0 if none */
+	int ncases;                 /* how many cases were logged */
 	long long evaluation_id;    /* 0 if no rating */
 	long long rectification_id; /* 0 unless the rating was 1 or 2 */
 	char deadline[11];          /* rectification deadline day */
 };
-/* Finish the current ticket as served; if c is non-NULL log that case (cases.h rules); if rating
- * is 1..5 record the evaluation (reason optional). All in one transaction. */
+/* Finish the current ticket as served, log its ncases cases (cases.h rules; each validated
+ * first, the field of a refusal is not reported here: call cases_validate for that), and if
+ * rating is 1..5 record the evaluation (reason optional). All in one transaction: a refusal
+ * leaves nothing written. */
 enum qd_status queue_finish(struct store *st, const struct hall *h, int w, const char *staff,
-                            const struct case_input *c, int rating, const char *rating_reason,
-                            struct finish_result *out);
+                            const struct case_input *cases, size_t ncases, int rating,
+                            const char *rating_reason, struct finish_result *out);
 /* Undo the window's last no-show or finish if within calling.undo_seconds: the ticket is the
  * window's current ticket again; a case or evaluation logged by that finish is voided. */
 enum qd_status queue_undo(struct store *st, const struct hall *h, int w, const char *staff,
@@ -117,6 +120,11 @@ enum qd_status queue_waiting(struct store *st, const struct hall *h, int w, stru
 enum qd_status queue_window(struct store *st, const struct hall *h, int w, struct window_state *out);
 /* The last n calls of today, newest first (for the board); *out malloc'd. */
 enum qd_status queue_recent_calls(struct store *st, int n, struct ticket **out, size_t *count);
+/* What one staff member did today, at any window: numbers called (first calls, not recalls),
+ * tickets served and no-shows (as they stand now, so an undo takes one back), cases logged
+ * (voided ones not counted). */
+struct staff_today { int called, served, noshow, cases; };
+enum qd_status queue_staff_today(struct store *st, const char *staff, struct staff_today *out);
 /* Find a ticket of today by number. */
 enum qd_status queue_find(struct store *st, const char *number, struct ticket *out);
 

@@ -47,7 +47,7 @@ static int serve(struct store *st, int w, const char *staff)
 		enum qd_status s = queue_call_next(st, &hall, w, staff, NULL);
 		if (s == QD_ERR_EMPTY)
 			return n;
-		if (s != QD_OK || queue_finish(st, &hall, w, staff, NULL, 0, NULL, NULL) != QD_OK)
+		if (s != QD_OK || queue_finish(st, &hall, w, staff, NULL, 0, 0, NULL, NULL) != QD_OK)
 			return -1;
 		n++;
 	}

@@ -154,7 +154,7 @@ static int window_child(int i, int fd)
 			rc = 1;
 			break;
 		}
-		s = queue_finish(st, &hall, i + 1, staff, NULL, 0, NULL, NULL);
+		s = queue_finish(st, &hall, i + 1, staff, NULL, 0, 0, NULL, NULL);
 		if (s != QD_OK) {
 			fprintf(stderr, "window %d: finish: %s (%s)\n", i + 1, qd_status_name(s), store_errmsg(st));
 			rc = 1;

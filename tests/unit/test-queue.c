@@ -76,7 +76,7 @@ static const char *call(struct fx *f, int w, const char *staff)
 
 static void finish(struct fx *f, int w)
 {
-	assert_int_equal(queue_finish(f->st, &f->h, w, "clerk1", NULL, 0, NULL, NULL), QD_OK);
+	assert_int_equal(queue_finish(f->st, &f->h, w, "clerk1", NULL, 0, 0, NULL, NULL), QD_OK);
 }
 
 static const char *call_finish(struct fx *f, int w)
@@ -499,13 +499,13 @@ static void test_finish_with_case_and_rating(void **state)
 	struct fx *f = *state;
 	struct finish_result r;
 	issue(f, "A", NULL);
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 0, NULL, &r), QD_ERR_IDLE_WINDOW);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 0, 0, NULL, &r), QD_ERR_IDLE_WINDOW);
 	call(f, 1, "clerk1");
 	struct case_input bad = { .matter = "nothing" };
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &bad, 0, NULL, &r), QD_ERR_INVALID);
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 6, NULL, &r), QD_ERR_RATING);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &bad, 1, 0, NULL, &r), QD_ERR_INVALID);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 0, 6, NULL, &r), QD_ERR_RATING);
 	struct case_input c = { .matter = "licence", .outcome = "done", .mode = "assisted" };
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 2, "等太久", &r), QD_OK);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 1, 2, "等太久", &r), QD_OK);
 	assert_string_equal(r.ticket.number, "A001");
 	assert_string_equal(r.ticket.state, "served");
 	assert_true(r.case_id > 0);
@@ -521,9 +521,29 @@ static void test_finish_with_case_and_rating(void **state)
 	/* Plain finish: no case, no rating. */
 	issue(f, "A", NULL);
 	call(f, 1, "clerk1");
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 0, NULL, &r), QD_OK);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 0, 0, NULL, &r), QD_OK);
 	assert_int_equal(r.case_id, 0);
 	assert_int_equal(r.evaluation_id, 0);
+}
+
+static void test_finish_several_cases_at_once(void **state)
+{
+	struct fx *f = *state;
+	struct finish_result r;
+	issue(f, "A", NULL);
+	call(f, 1, "clerk1");
+	/* One bad case among several: nothing is written, the ticket is still being served. */
+	struct case_input cs[2] = { { .matter = "licence" }, { .matter = "nothing" } };
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", cs, 2, 5, NULL, &r), QD_ERR_INVALID);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM cases"), 0);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE state = 'called'"), 1);
+	cs[1].matter = "licence";
+	cs[1].outcome = "consult";
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", cs, 2, 5, NULL, &r), QD_OK);
+	assert_int_equal(r.ncases, 2);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM cases WHERE ticket_id = 1"), 2);
+	assert_int_equal(q_int(f, "SELECT min(id) FROM cases"), r.case_id);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM evaluations WHERE ticket_id = 1"), 1);
 }
 
 static void test_undo(void **state)
@@ -536,7 +556,7 @@ static void test_undo(void **state)
 	assert_int_equal(queue_undo(f->st, &f->h, 1, "clerk1", &t), QD_ERR_NOTHING_TO_UNDO);
 	call(f, 1, "clerk1");
 	struct case_input c = { .outcome = "accepted" };
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 5, NULL, &r), QD_OK);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 1, 5, NULL, &r), QD_OK);
 	fx_now("2026-11-23 09:01:00");             /* 60 s later: still allowed */
 	assert_int_equal(queue_undo(f->st, &f->h, 1, "clerk1", &t), QD_OK);
 	assert_string_equal(t.number, "A001");
@@ -550,7 +570,7 @@ static void test_undo(void **state)
 	assert_string_equal(ws.current.number, "A001");
 	assert_int_equal(queue_undo(f->st, &f->h, 1, "clerk1", &t), QD_ERR_NOTHING_TO_UNDO);
 	/* Finish again, rated again (the first evaluation was voided). */
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 4, NULL, &r), QD_OK);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 1, 4, NULL, &r), QD_OK);
 	/* A no-show undone too late. */
 	assert_string_equal(call(f, 1, "clerk1"), "A002");
 	assert_int_equal(queue_noshow(f->st, &f->h, 1, "clerk1", &t), QD_OK);
@@ -735,6 +755,7 @@ int main(void)
 		T(test_transfer_to_window),
 		T(test_pause_resume),
 		T(test_finish_with_case_and_rating),
+		T(test_finish_several_cases_at_once),
 		T(test_undo),
 		T(test_undo_noshow_after_requeue_refused),
 		T(test_rollover),
