@@ -6,6 +6,7 @@
  * and the scripted mode of the tests (QDESK_SCRIPT keys, :dump writes the screen as text). */
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -621,6 +622,27 @@ static void colors_init(struct ui *ui)
 	ui->colors = 1;
 }
 
+/* SIGINT, SIGTERM, SIGHUP (an SSH connection dropped): leave the loop as if the clerk had quit,
+ * so the screens clean up (sign out) and the terminal is restored. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void catch_stop_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;            /* no SA_RESTART: get_wch returns at once */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 struct ui *ui_new(const struct ui_options *o)
 {
 	struct ui *ui = calloc(1, sizeof *ui);
@@ -668,6 +690,7 @@ struct ui *ui_new(const struct ui_options *o)
 			return NULL;
 		}
 		set_term(ui->term);
+		catch_stop_signals();   /* after newterm, which installs handlers of its own */
 	}
 	set_escdelay(25);
 	cbreak();
@@ -1041,7 +1064,7 @@ int ui_run(struct ui *ui)
 	ui->running = 1;
 	if (ui->script)
 		return script_run(ui);
-	while (ui->running && ui->depth > 0) {
+	while (ui->running && ui->depth > 0 && !stop_signal) {
 		if (ui->dirty) {
 			draw_all(ui);
 			ui->dirty = 0;

@@ -100,16 +100,17 @@ tm send-keys -t "$win" Enter
 wait_for "$win" "A001 finished · 1 case(s) · rating 5."
 expect_eq "served, with the name stored masked" "served|张**" "$(sqlite3 "$DB" "select t.state, c.applicant_masked from tickets t join cases c on c.ticket_id = t.id where t.number='A001'")"
 
-# log out and quit both
-for p in hall:w1 hall:w2; do
-	tm send-keys -t "$p" F10
-	wait_for "$p" "out of window"
-	tm send-keys -t "$p" y
-	wait_for "$p" "Log in"
-	tm send-keys -t "$p" F10
-done
+# the clerk who served logs out and quits; the other console's connection drops (SIGHUP, as when
+# an SSH session dies): it must sign out too, not leave the window staffed
+tm send-keys -t "$win" F10
+wait_for "$win" "out of window"
+tm send-keys -t "$win" y
+wait_for "$win" "Log in"
+tm send-keys -t "$win" F10
+kill -HUP "$(tm display-message -p -t "$other" '#{pane_pid}')"
 i=0
 while tm has-session -t hall 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-tm has-session -t hall 2>/dev/null && fail "consoles did not quit on F10 at the login screen"
+tm has-session -t hall 2>/dev/null && fail "consoles did not quit on F10 at the login screen and on SIGHUP"
 expect_eq "sessions closed" "2" "$(sqlite3 "$DB" "select count(*) from sessions where ended_at is not null")"
+expect_eq "windows closed" "0" "$(sqlite3 "$DB" "select count(*) from windows where state <> 'closed'")"
 done_testing
