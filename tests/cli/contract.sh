@@ -86,6 +86,14 @@ expect_grep "duplicate staff" "already exists" "$T/err"
 echo 12 | expect_exit 1 q staff add c9 --name X --role clerk
 expect_grep "weak PIN" "4 to 12 digits" "$T/err"
 
+# Status: one JSON object with each queue and each window.
+expect_exit 0 q status --json
+expect_grep "status counts B waiting" '{"type":"B","name":"个体工商户登记","waiting":1}' "$T/out"
+expect_grep "status window 1" '{"window":1,"state":"idle","staff":"c1","current":null,"pause_reason":null,"served_today":1,"noshow_today":0}' "$T/out"
+expect_eq "status is one line" "1" "$(wc -l <"$T/out")"
+expect_exit 0 q status
+expect_grep "status text" "个体工商户登记" "$T/out"
+
 # Every change is an event row.
 expect_eq "events for calls" "3" "$(sqlite3 "$DB" "select count(*) from events where kind = 'call'")"
 done_testing
