@@ -102,7 +102,10 @@ DEMO_DB ?= data/demo.db
 # Targets that install first build in a second make, so pkg-config sees the new packages.
 run: deps
 	$(MAKE) all
-	@test -f $(DEMO_DB) || $(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) init --demo
+	@# a demo database from an earlier day would open on an empty (expired) queue: make a fresh one
+	@if [ -z "$$(find $(DEMO_DB) -newermt "$$(date +%F)" 2>/dev/null)" ]; then \
+		rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; \
+		$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) init --demo; fi
 	$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) window 1
 
 # Every test tier; under CI (CI=true) once more with the sanitizers and -Werror.
