@@ -358,7 +358,7 @@ static int check_one_of(struct loader *ld, const config_setting_t *s, const char
 static int check_id(struct loader *ld, const config_setting_t *s, const char *v)
 {
 	size_t n = strlen(v);
-	int ok = n > 0 && n <= 32;
+	int ok = n > 0 && n <= HALL_ID_MAX;
 	for (size_t i = 0; ok && i < n; i++) {
 		char c = v[i];
 		int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

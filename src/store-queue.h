@@ -11,7 +11,7 @@
 struct store_queue_window {
 	char state[12];             /* closed, idle, serving, paused */
 	char staff[32];
-	char pause_reason[32];
+	char pause_reason[HALL_ID_MAX + 1];
 	long long since;
 	long long current;          /* ticket id being served */
 	int streak;                 /* consecutive priority calls */

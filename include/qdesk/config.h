@@ -4,6 +4,10 @@
 #include <stddef.h>
 #include "qdesk/status.h"
 
+/* The longest id the config accepts (groups, reasons, matters, …): buffers that hold one are
+ * HALL_ID_MAX + 1 bytes. */
+#define HALL_ID_MAX 32
+
 struct hall_zone   { char *id, *name, *floor; };
 /* A business type: tickets "A001" … per day. quota 0 = none; cutoff -1 = none (minutes after
  * midnight); target_wait = minutes after which a wait is highlighted. */

@@ -17,7 +17,7 @@ struct ticket {
 	char queue_type[8];         /* the type whose queue it waits in (differs after a transfer) */
 	int seq;                    /* daily sequence within the type */
 	char number[16];            /* "A001" */
-	char priority[24];          /* group id or "" */
+	char priority[HALL_ID_MAX + 1];   /* group id or "" */
 	char state[12];
 	long long issued_at, called_at, finished_at;   /* Unix seconds; 0 = not yet */
 	int window;                 /* window that called it, 0 = none */
@@ -45,7 +45,7 @@ struct window_state {
 	int number;
 	char state[12];
 	char staff[32];
-	char pause_reason[32];
+	char pause_reason[HALL_ID_MAX + 1];
 	long long since;
 	struct ticket current;      /* valid when current.id != 0 */
 	int served_today, noshow_today;
