@@ -164,6 +164,16 @@ int clock_minute_of_day(time_t t)
 	return tm.tm_hour * 60 + tm.tm_min;
 }
 
+time_t clock_at(const char *day, int minute)
+{
+	int y, m, d;
+	if (!parse_day(day, &y, &m, &d))
+		return (time_t)-1;
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d,
+	                 .tm_hour = minute / 60, .tm_min = minute % 60, .tm_isdst = -1 };
+	return mktime(&tm);
+}
+
 int clock_parse_hhmm(const char *s)
 {
 	if (!s || strlen(s) != 5 || s[2] != ':')

@@ -82,10 +82,38 @@ static enum qd_status event(struct store *st, const struct op *op, const char *k
 	return store_event_add(st, op->now, kind, ticket, op->w, op->staff, detail);
 }
 
-/* Every write first ends what earlier days left waiting or called. */
+/* End the sessions (pauses = 0) or pauses left open before today: each at its day's closing time
+ * (or when it began, if that was later), with the event a clerk's sign-out or resume would write. */
+static enum qd_status close_open_rows(struct store *st, const struct op *op, int pauses, long long today)
+{
+	struct store_queue_open *rows;
+	size_t n;
+	enum qd_status s = store_queue_open_before(st, pauses, today, &rows, &n);
+	for (size_t i = 0; s == QD_OK && i < n; i++) {
+		char day[11];
+		clock_day((time_t)rows[i].started_at, day);
+		long long end = (long long)clock_at(day, op->h->close_min);
+		if (end < rows[i].started_at || end >= today)
+			end = rows[i].started_at;
+		if ((s = store_queue_close_row(st, pauses, rows[i].id, end)) == QD_OK)
+			s = store_event_add(st, end, pauses ? "resume" : "sign-out", 0, rows[i].window,
+			                    rows[i].staff, "day-end");
+	}
+	free(rows);
+	return s;
+}
+
+/* Every write first ends what earlier days left: waiting or called tickets expire, open sessions
+ * and pauses end at that day's closing time, and those windows are closed. */
 static enum qd_status rollover(struct store *st, struct op *op)
 {
-	return store_queue_expire_before(st, op->day, op->now, &op->expired);
+	long long today = (long long)clock_at(op->day, 0);
+	enum qd_status s = store_queue_close_windows_before(st, today, op->now);
+	if (s == QD_OK)
+		s = store_queue_expire_before(st, op->day, op->now, &op->expired);
+	if (s == QD_OK)
+		s = close_open_rows(st, op, 0, today);
+	return s != QD_OK ? s : close_open_rows(st, op, 1, today);
 }
 
 /* Rollover, the staff check, and the window's row into *win. */
@@ -98,6 +126,16 @@ static enum qd_status begin_window(struct store *st, struct op *op, int roles,
 	if (s == QD_OK)
 		s = store_queue_window_get(st, op->w, win);
 	return s;
+}
+
+static enum qd_status sign_in(struct store *st, const struct op *op, struct store_queue_window *win);
+
+/* begin_window for an action by a clerk or lead at the window: whoever acts is signed in there
+ * (an AB-post handover if somebody else was). */
+static enum qd_status begin_action(struct store *st, struct op *op, struct store_queue_window *win)
+{
+	enum qd_status s = begin_window(st, op, ROLES_WINDOW, win);
+	return s != QD_OK ? s : sign_in(st, op, win);
 }
 
 /* The window must be free to call: not paused, not serving. */
@@ -302,8 +340,8 @@ static enum qd_status call_next_tx(struct store *st, void *ctx)
 	struct op *op = ctx;
 	struct store_queue_window win;
 	op->result = QD_OK;                 /* a retried transaction starts afresh */
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
-	if (s != QD_OK || (s = window_free(&win)) != QD_OK || (s = sign_in(st, op, &win)) != QD_OK)
+	enum qd_status s = begin_action(st, op, &win);
+	if (s != QD_OK || (s = window_free(&win)) != QD_OK)
 		return s;
 	op->filter.priority_first = priority_first(op->h, &win);
 	long long id;
@@ -346,7 +384,7 @@ static enum qd_status call_number_tx(struct store *st, void *ctx)
 	struct op *op = ctx;
 	struct store_queue_window win;
 	struct ticket t;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	enum qd_status s = begin_action(st, op, &win);
 	if (s != QD_OK || (s = window_free(&win)) != QD_OK ||
 	    (s = store_queue_by_number(st, op->day, op->number, &t)) != QD_OK)
 		return s;
@@ -354,8 +392,7 @@ static enum qd_status call_number_tx(struct store *st, void *ctx)
 		return QD_ERR_NOT_WAITING;
 	if (t.target_window && t.target_window != op->w)
 		return QD_ERR_NOT_SERVED_HERE;
-	if ((s = sign_in(st, op, &win)) != QD_OK ||
-	    (s = store_queue_claim_id(st, t.id, op->w, op->staff, op->now)) != QD_OK)
+	if ((s = store_queue_claim_id(st, t.id, op->w, op->staff, op->now)) != QD_OK)
 		return s;
 	strcpy(win.state, "serving");
 	win.current = t.id;
@@ -380,7 +417,7 @@ static enum qd_status recall_tx(struct store *st, void *ctx)
 	struct op *op = ctx;
 	struct store_queue_window win;
 	struct ticket t;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	enum qd_status s = begin_action(st, op, &win);
 	if (s != QD_OK || (s = window_serving(&win)) != QD_OK ||
 	    (s = store_queue_get(st, win.current, &t)) != QD_OK)
 		return s;
@@ -405,12 +442,12 @@ static enum qd_status noshow_tx(struct store *st, void *ctx)
 {
 	struct op *op = ctx;
 	struct store_queue_window win;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	enum qd_status s = begin_action(st, op, &win);
 	if (s != QD_OK || (s = window_serving(&win)) != QD_OK)
 		return s;
 	long long id = win.current;
 	window_release(&win, "noshow", op->now);
-	if ((s = store_queue_set_state(st, id, "noshow", op->now)) != QD_OK ||
+	if ((s = store_queue_set_state(st, id, "noshow", op->now, op->staff)) != QD_OK ||
 	    (s = store_queue_window_put(st, op->w, &win)) != QD_OK ||
 	    (s = event(st, op, "noshow", id, NULL)) != QD_OK)
 		return s;
@@ -429,12 +466,12 @@ static enum qd_status finish_tx(struct store *st, void *ctx)
 	struct op *op = ctx;
 	struct finish_result *fin = op->fin;
 	struct store_queue_window win;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	enum qd_status s = begin_action(st, op, &win);
 	if (s != QD_OK || (s = window_serving(&win)) != QD_OK)
 		return s;
 	long long id = win.current;
 	window_release(&win, "finish", op->now);
-	if ((s = store_queue_set_state(st, id, "served", op->now)) != QD_OK)
+	if ((s = store_queue_set_state(st, id, "served", op->now, op->staff)) != QD_OK)
 		return s;
 	for (size_t i = 0; i < op->ncases; i++) {
 		long long case_id;
@@ -478,18 +515,20 @@ static enum qd_status undo_tx(struct store *st, void *ctx)
 	struct op *op = ctx;
 	struct store_queue_window win;
 	struct ticket t;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	enum qd_status s = begin_action(st, op, &win);
 	if (s != QD_OK)
 		return s;
 	int finish = strcmp(win.last_kind, "finish") == 0;
 	if (!win.last_ticket || (!finish && strcmp(win.last_kind, "noshow") != 0))
 		return QD_ERR_NOTHING_TO_UNDO;
-	if (op->now - win.last_at > op->h->calling.undo_seconds)
+	if (op->now < win.last_at || op->now - win.last_at > op->h->calling.undo_seconds)
 		return QD_ERR_UNDO_EXPIRED;
 	if ((s = window_free(&win)) != QD_OK || (s = store_queue_get(st, win.last_ticket, &t)) != QD_OK)
 		return s;
-	/* Only if the ticket is still as that action left it (not returned, not another day). */
-	if (strcmp(t.state, finish ? "served" : "noshow") != 0 || strcmp(t.day, op->day) != 0)
+	/* Only if the ticket is still as this window's action left it: not returned, not ended again
+	 * elsewhere since, not another day. */
+	if (strcmp(t.state, finish ? "served" : "noshow") != 0 || strcmp(t.day, op->day) != 0 ||
+	    t.window != op->w || t.finished_at != win.last_at)
 		return QD_ERR_NOTHING_TO_UNDO;
 	if ((s = store_queue_reopen(st, t.id, op->w)) != QD_OK)
 		return s;
@@ -534,7 +573,7 @@ static enum qd_status requeue_tx(struct store *st, void *ctx)
 	if (s != QD_OK)
 		return s;
 	if (strcmp(t.state, "noshow") != 0)
-		return QD_ERR_INVALID;
+		return QD_ERR_NOT_NOSHOW;
 	if (t.requeues >= h->calling.requeue_max)
 		return QD_ERR_REQUEUE_MAX;
 	double pos;
@@ -568,10 +607,16 @@ static enum qd_status transfer_tx(struct store *st, void *ctx)
 {
 	struct op *op = ctx;
 	struct store_queue_window win;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	enum qd_status s = begin_action(st, op, &win);
 	if (s != QD_OK || (s = window_serving(&win)) != QD_OK)
 		return s;
 	long long id = win.current;
+	struct ticket cur;
+	if ((s = store_queue_get(st, id, &cur)) != QD_OK)
+		return s;
+	if (op->to_type ? !cur.target_window && strcmp(cur.queue_type, op->to_type) == 0
+	                : op->to_window == op->w)
+		return QD_ERR_SAME_PLACE;
 	double back;
 	const double *pos = NULL;
 	if (!op->h->calling.transfer_keep_place) {
@@ -616,8 +661,8 @@ static enum qd_status pause_tx(struct store *st, void *ctx)
 {
 	struct op *op = ctx;
 	struct store_queue_window win;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
-	if (s != QD_OK || (s = window_free(&win)) != QD_OK || (s = sign_in(st, op, &win)) != QD_OK ||
+	enum qd_status s = begin_action(st, op, &win);
+	if (s != QD_OK || (s = window_free(&win)) != QD_OK ||
 	    (s = store_queue_pause_start(st, op->w, op->staff, op->reason, op->now)) != QD_OK)
 		return s;
 	strcpy(win.state, "paused");
@@ -647,12 +692,12 @@ static enum qd_status resume_tx(struct store *st, void *ctx)
 {
 	struct op *op = ctx;
 	struct store_queue_window win;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	enum qd_status s = begin_action(st, op, &win);
 	if (s != QD_OK)
 		return s;
 	if (strcmp(win.state, "paused") != 0)
 		return QD_ERR_NOT_PAUSED;
-	if ((s = store_queue_pause_end(st, op->w, op->now)) != QD_OK || (s = sign_in(st, op, &win)) != QD_OK)
+	if ((s = store_queue_pause_end(st, op->w, op->now)) != QD_OK)
 		return s;
 	strcpy(win.state, "idle");
 	win.pause_reason[0] = '\0';
@@ -672,8 +717,8 @@ static enum qd_status sign_in_tx(struct store *st, void *ctx)
 {
 	struct op *op = ctx;
 	struct store_queue_window win;
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
-	if (s != QD_OK || (s = sign_in(st, op, &win)) != QD_OK)
+	enum qd_status s = begin_action(st, op, &win);
+	if (s != QD_OK)
 		return s;
 	return store_queue_window_put(st, op->w, &win);
 }
@@ -787,6 +832,10 @@ static enum qd_status window_rx(struct store *st, void *ctx)
 	enum qd_status s = store_queue_window_get(st, sn->op.w, &win);
 	if (s != QD_OK)
 		return s;
+	if (win.since < (long long)clock_at(sn->op.day, 0)) {   /* as the day's first write leaves it */
+		memset(&win, 0, sizeof win);
+		strcpy(win.state, "closed");
+	}
 	snprintf(ws->state, sizeof ws->state, "%s", win.state);
 	snprintf(ws->staff, sizeof ws->staff, "%s", win.staff);
 	snprintf(ws->pause_reason, sizeof ws->pause_reason, "%s", win.pause_reason);

@@ -163,6 +163,73 @@ enum qd_status store_queue_expire_before(struct store *st, const char *day, long
 	return r;
 }
 
+enum qd_status store_queue_open_before(struct store *st, int pauses, long long before,
+                                       struct store_queue_open **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, pauses
+		? "SELECT id, window, coalesce(staff, ''), started_at FROM pauses"
+		  " WHERE ended_at IS NULL AND started_at < ?1 ORDER BY id"
+		: "SELECT id, window, staff, started_at FROM sessions"
+		  " WHERE ended_at IS NULL AND started_at < ?1 ORDER BY id");
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int64(s, 1, before);
+	size_t cap = 0;
+	int rc;
+	enum qd_status r = QD_OK;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct store_queue_open *grown = realloc(*out, cap * sizeof **out);
+			if (!grown) {
+				r = QD_ERR_NOMEM;
+				break;
+			}
+			*out = grown;
+		}
+		struct store_queue_open *o = &(*out)[(*n)++];
+		o->id = sqlite3_column_int64(s, 0);
+		o->window = sqlite3_column_int(s, 1);
+		copy_col(o->staff, sizeof o->staff, s, 2);
+		o->started_at = sqlite3_column_int64(s, 3);
+	}
+	if (r == QD_OK)
+		r = store_check(st, rc);
+	sqlite3_reset(s);
+	if (r != QD_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return r;
+}
+
+enum qd_status store_queue_close_row(struct store *st, int pauses, long long id, long long ended_at)
+{
+	sqlite3_stmt *s = store_stmt(st, pauses ? "UPDATE pauses SET ended_at = ?2 WHERE id = ?1"
+	                                        : "UPDATE sessions SET ended_at = ?2 WHERE id = ?1");
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, ended_at);
+	return store_exec(st, s);
+}
+
+enum qd_status store_queue_close_windows_before(struct store *st, long long before, long long now)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"UPDATE windows SET state = 'closed', staff = NULL, pause_reason = NULL,"
+		" current_ticket = NULL, priority_streak = 0, since = ?2"
+		" WHERE state <> 'closed' AND coalesce(since, 0) < ?1");
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int64(s, 1, before);
+	sqlite3_bind_int64(s, 2, now);
+	return store_exec(st, s);
+}
+
 enum qd_status store_queue_type_count(struct store *st, const char *day, const char *type,
                                       int *count, int *max_seq)
 {
@@ -292,8 +359,12 @@ enum qd_status store_queue_ahead(struct store *st, long long id, int *n)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT count(*) FROM tickets t, tickets me WHERE me.id = ?1 AND t.day = me.day"
-		" AND t.state = 'waiting' AND coalesce(t.queue_type, t.type) = coalesce(me.queue_type, me.type)"
-		" AND (t.pos < me.pos OR (t.pos = me.pos AND t.id < me.id))");
+		" AND t.state = 'waiting' AND t.id <> me.id"
+		" AND coalesce(t.queue_type, t.type) = coalesce(me.queue_type, me.type)"
+		" AND coalesce(t.target_window, 0) = coalesce(me.target_window, 0)"
+		" AND ((t.priority IS NOT NULL AND me.priority IS NULL)"
+		"  OR ((t.priority IS NULL) = (me.priority IS NULL)"
+		"   AND (t.pos < me.pos OR (t.pos = me.pos AND t.id < me.id))))");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
@@ -350,15 +421,17 @@ enum qd_status store_queue_claim_id(struct store *st, long long id, int window, 
 }
 
 enum qd_status store_queue_set_state(struct store *st, long long id, const char *state,
-                                     long long finished_at)
+                                     long long finished_at, const char *staff)
 {
-	sqlite3_stmt *s = store_stmt(st, "UPDATE tickets SET state = ?2, finished_at = ?3 WHERE id = ?1");
+	sqlite3_stmt *s = store_stmt(st,
+		"UPDATE tickets SET state = ?2, finished_at = ?3, staff = coalesce(?4, staff) WHERE id = ?1");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, state);
 	if (finished_at)
 		sqlite3_bind_int64(s, 3, finished_at);
+	store_bind_opt_text(s, 4, staff);
 	return store_exec(st, s);
 }
 

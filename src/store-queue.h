@@ -33,6 +33,22 @@ struct store_queue_filter {
  * windows serving one. *n = tickets expired. */
 enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int *n);
 
+/* A sessions or pauses row still open (ended_at NULL). */
+struct store_queue_open {
+	long long id;
+	int window;
+	char staff[32];
+	long long started_at;
+};
+/* The sessions (pauses = 0) or pauses (pauses = 1) rows still open that began before time before;
+ * *out malloc'd (NULL when none). Close one such row at ended_at. */
+enum qd_status store_queue_open_before(struct store *st, int pauses, long long before,
+                                       struct store_queue_open **out, size_t *n);
+enum qd_status store_queue_close_row(struct store *st, int pauses, long long id, long long ended_at);
+/* Every window not closed whose state dates from before time before: closed, nobody there, no
+ * ticket, no priority streak, since now. */
+enum qd_status store_queue_close_windows_before(struct store *st, long long before, long long now);
+
 /* Tickets issued on day for type (its number of tickets and highest sequence). */
 enum qd_status store_queue_type_count(struct store *st, const char *day, const char *type,
                                       int *count, int *max_seq);
@@ -56,7 +72,8 @@ enum qd_status store_queue_by_number(struct store *st, const char *day, const ch
                                      struct ticket *out);
 enum qd_status store_queue_by_number_before(struct store *st, const char *day, const char *number,
                                             struct ticket *out);
-/* Waiting tickets of the same day and queue as ticket id that come before it. */
+/* Waiting tickets of the same day and queue (type, and window it was sent to) as ticket id that
+ * are called before it: priority ones first, then by place. */
 enum qd_status store_queue_ahead(struct store *st, long long id, int *n);
 
 /* Claim the first ticket f's window may call on day, in one statement: it becomes called at that
@@ -67,9 +84,9 @@ enum qd_status store_queue_claim_next(struct store *st, const char *day,
 /* Claim ticket id if it is still waiting (QD_ERR_NOT_WAITING otherwise). */
 enum qd_status store_queue_claim_id(struct store *st, long long id, int window, const char *staff,
                                     long long now);
-/* Set a ticket's state; finished_at 0 stores NULL. */
+/* End a ticket in state (served, noshow) at finished_at, by staff (who is then credited). */
 enum qd_status store_queue_set_state(struct store *st, long long id, const char *state,
-                                     long long finished_at);
+                                     long long finished_at, const char *staff);
 /* Back to called at window (undo): finished_at cleared. */
 enum qd_status store_queue_reopen(struct store *st, long long id, int window);
 enum qd_status store_queue_add_call(struct store *st, long long id);

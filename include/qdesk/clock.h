@@ -19,6 +19,10 @@ void clock_hhmm(time_t t, char out[6]);
 /* Minutes since local midnight of t. */
 int clock_minute_of_day(time_t t);
 
+/* The Unix time of local minute (minutes since midnight, 0..1439) of day "YYYY-MM-DD";
+ * (time_t)-1 if day is malformed. */
+time_t clock_at(const char *day, int minute);
+
 /* Parse "HH:MM" (00:00..23:59) into minutes since midnight; -1 if malformed. */
 int clock_parse_hhmm(const char *s);
 /* 1 if s is a real calendar date "YYYY-MM-DD", else 0. */

@@ -26,6 +26,8 @@
 	STATUS(QD_ERR_PAUSED,      1, "this window is paused; resume it first") \
 	STATUS(QD_ERR_NOT_PAUSED,  1, "this window is not paused") \
 	STATUS(QD_ERR_NOT_WAITING, 1, "that ticket is not waiting") \
+	STATUS(QD_ERR_NOT_NOSHOW,  1, "that ticket is not a no-show; only a missed ticket can return to the queue") \
+	STATUS(QD_ERR_SAME_PLACE,  1, "the ticket is already there; choose another business type or window") \
 	STATUS(QD_ERR_NOT_SERVED_HERE, 1, "this window does not serve that ticket") \
 	STATUS(QD_ERR_RECALL_CAP,  1, "the recall limit is reached; mark the ticket a no-show") \
 	STATUS(QD_ERR_NO_REQUEUE,  1, "a missed ticket cannot return; the person must take a new ticket") \

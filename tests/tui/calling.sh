@@ -44,7 +44,7 @@ a003<Enter>
 <Esc>
 <F5>
 :dump transfer-picker
-个体
+发票
 :dump transfer-search
 <Enter>
 :dump transferred
@@ -72,14 +72,14 @@ tui_expect calling noshow-letter "A002 is a no-show."
 tui_expect calling call-number-wrong "not found"
 tui_expect calling call-number "Calling B001."
 tui_expect calling call-number-busy "this window is serving a ticket"
-tui_expect calling transferred "B001 transferred to 个体工商户登记."
+tui_expect calling transferred "B001 transferred to 发票申领及税控设备."
 tui_expect calling finished "A001 finished · 1 case(s) · rating 5."
 tui_expect calling paused "Window 1 paused: 会议."
 tui_expect calling paused "F7 resumes service."
 tui_expect calling call-while-paused "this window is paused"
 tui_expect calling resumed "Window 1 serves again."
 expect_eq "A002 after no-show, undo, no-show" "noshow" "$(sql "select state from tickets where number='A002'")"
-expect_eq "B001 transferred to type B (where it was), waiting" "waiting|B" "$(sql "select state, queue_type from tickets where number='B001'")"
+expect_eq "B001 transferred to type C, waiting there" "waiting|C" "$(sql "select state, queue_type from tickets where number='B001'")"
 expect_eq "A001 served with a case and a rating" "served|1|5" "$(sql "select t.state, (select count(*) from cases c where c.ticket_id = t.id and not voided), (select level from evaluations e where e.ticket_id = t.id) from tickets t where number='A001'")"
 expect_eq "the pause was recorded" "1" "$(sql "select count(*) from pauses where window=1")"
 done_testing

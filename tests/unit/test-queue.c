@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "qdesk/cases.h"
+#include "qdesk/clock.h"
 #include "qdesk/queue.h"
 #include "hall-fixture.h"
 
@@ -367,7 +368,7 @@ static void test_noshow_and_requeue(void **state)
 	assert_string_equal(t.number, "A001");
 	assert_string_equal(t.state, "noshow");
 	assert_int_equal(queue_noshow(f->st, &f->h, 1, "clerk1", &t), QD_ERR_IDLE_WINDOW);
-	assert_int_equal(queue_requeue(f->st, &f->h, "A002", "guide1", &t), QD_ERR_INVALID);
+	assert_int_equal(queue_requeue(f->st, &f->h, "A002", "guide1", &t), QD_ERR_NOT_NOSHOW);
 	assert_int_equal(queue_requeue(f->st, &f->h, "A404", "guide1", &t), QD_ERR_NOT_FOUND);
 	assert_int_equal(queue_requeue(f->st, &f->h, "a001", "guide1", &t), QD_OK);
 	assert_string_equal(t.state, "waiting");
@@ -459,6 +460,8 @@ static void test_transfer_to_window(void **state)
 	assert_int_equal(queue_transfer(f->st, &f->h, 1, "clerk1", NULL, 9, &t), QD_ERR_NO_WINDOW);
 	assert_int_equal(queue_transfer(f->st, &f->h, 1, "clerk1", "Y", 0, &t), QD_ERR_NO_TYPE);
 	assert_int_equal(queue_transfer(f->st, &f->h, 1, "clerk1", NULL, 0, &t), QD_ERR_USAGE);
+	assert_int_equal(queue_transfer(f->st, &f->h, 1, "clerk1", NULL, 1, &t), QD_ERR_SAME_PLACE);
+	assert_int_equal(queue_transfer(f->st, &f->h, 1, "clerk1", "a", 0, &t), QD_ERR_SAME_PLACE);
 	assert_int_equal(queue_transfer(f->st, &f->h, 1, "clerk1", NULL, 5, &t), QD_OK);
 	assert_int_equal(t.target_window, 5);
 	assert_int_equal(queue_transfer(f->st, &f->h, 1, "clerk1", NULL, 5, &t), QD_ERR_IDLE_WINDOW);
@@ -579,6 +582,28 @@ static void test_undo(void **state)
 	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE kind = 'undo'"), 1);
 }
 
+/* Undo takes back this window's own last ending only: not one another window made of the same
+ * ticket since, and not when the clock reads earlier than that action. */
+static void test_undo_only_own_last_ending(void **state)
+{
+	struct fx *f = *state;
+	struct ticket t;
+	issue(f, "A", NULL);
+	call(f, 1, "clerk1");
+	assert_int_equal(queue_noshow(f->st, &f->h, 1, "clerk1", NULL), QD_OK);
+	assert_int_equal(queue_requeue(f->st, &f->h, "A001", "guide1", NULL), QD_OK);
+	fx_now("2026-11-23 09:00:20");
+	assert_string_equal(call(f, 4, "clerk2"), "A001");
+	assert_int_equal(queue_noshow(f->st, &f->h, 4, "clerk2", NULL), QD_OK);
+	fx_now("2026-11-23 09:00:30");
+	assert_int_equal(queue_undo(f->st, &f->h, 1, "clerk1", &t), QD_ERR_NOTHING_TO_UNDO);
+	fx_now("2026-11-23 08:59:00");             /* the clock went back */
+	assert_int_equal(queue_undo(f->st, &f->h, 4, "clerk2", &t), QD_ERR_UNDO_EXPIRED);
+	fx_now("2026-11-23 09:00:40");
+	assert_int_equal(queue_undo(f->st, &f->h, 4, "clerk2", &t), QD_OK);
+	assert_int_equal(t.window, 4);
+}
+
 static void test_undo_noshow_after_requeue_refused(void **state)
 {
 	struct fx *f = *state;
@@ -598,24 +623,42 @@ static void test_rollover(void **state)
 	issue(f, "A", NULL);
 	call_finish(f, 1);
 	call(f, 1, "clerk1");                     /* A002 left called overnight */
+	assert_int_equal(queue_pause(f->st, &f->h, 5, "clerk2", NULL), QD_OK);   /* and a pause */
 	fx_now("2026-11-24 08:45:00");
 	struct window_state ws;
+	/* Reading writes nothing but already shows the day as the first write will leave it. */
 	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
-	assert_string_equal(ws.current.number, "A002");   /* reading changes nothing */
+	assert_string_equal(ws.state, "closed");
+	assert_int_equal(ws.current.id, 0);
+	assert_string_equal(ws.staff, "");
+	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE state = 'called'"), 1);
 	assert_string_equal(issue(f, "A", NULL), "A001");
 	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE state = 'expired' AND day = '2026-11-23'"), 2);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE state = 'served'"), 1);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE kind = 'expire' AND day = '2026-11-24'"), 2);
 	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
-	assert_string_equal(ws.state, "idle");
+	assert_string_equal(ws.state, "closed");
 	assert_int_equal(ws.current.id, 0);
 	assert_int_equal(ws.served_today, 0);
+	assert_int_equal(queue_window(f->st, &f->h, 5, &ws), QD_OK);
+	assert_string_equal(ws.state, "closed");
+	assert_string_equal(ws.pause_reason, "");
+	/* Yesterday's sessions and pause ended at its closing time (17:30), each with an event. */
+	long long close = (long long)clock_at("2026-11-23", 17 * 60 + 30);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM pauses WHERE ended_at IS NULL"), 0);
+	assert_int_equal(q_int(f, "SELECT max(ended_at) FROM sessions"), close);
+	assert_int_equal(q_int(f, "SELECT min(ended_at) FROM pauses"), close);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE detail = 'day-end' AND day = '2026-11-23'"
+	                          " AND ((kind = 'sign-out' AND staff IN ('clerk1', 'clerk2'))"
+	                          "  OR (kind = 'resume' AND window = 5))"), 3);
 	/* Nothing left to expire; the call picks today's ticket. */
 	int n = -1;
 	assert_int_equal(queue_rollover(f->st, &f->h, &n), QD_OK);
 	assert_int_equal(n, 0);
 	assert_string_equal(call(f, 1, "clerk1"), "A001");
 	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets"), 4);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND staff = 'clerk1'"), 1);
 }
 
 static void test_rollover_count(void **state)
@@ -661,7 +704,7 @@ static void test_sign_in_handover(void **state)
 	assert_string_equal(ws.staff, "clerk2");
 	assert_int_equal(queue_sign_out(f->st, &f->h, 1, "clerk1"), QD_ERR_TOOK_OVER);
 	assert_int_equal(queue_sign_out(f->st, &f->h, 1, "clerk2"), QD_ERR_BUSY_WINDOW);
-	finish(f, 1);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk2", NULL, 0, 0, NULL, NULL), QD_OK);
 	assert_int_equal(queue_sign_out(f->st, &f->h, 1, "clerk2"), QD_OK);
 	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
 	assert_string_equal(ws.state, "closed");
@@ -670,6 +713,17 @@ static void test_sign_in_handover(void **state)
 	assert_int_equal(queue_sign_in(f->st, &f->h, 1, "clerk3"), QD_OK);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND staff = 'clerk3'"), 1);
 	assert_int_equal(queue_sign_in(f->st, &f->h, 1, "guide1"), QD_ERR_ROLE);
+	/* Whoever acts at a window is signed in there: clerk1 finishing clerk3's ticket takes over,
+	 * and is credited with it. */
+	issue(f, "A", NULL);
+	assert_string_equal(call(f, 1, "clerk3"), "A003");
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 0, 0, NULL, NULL), QD_OK);
+	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
+	assert_string_equal(ws.staff, "clerk1");
+	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND staff = 'clerk1'"), 1);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE number = 'A003' AND staff = 'clerk1'"), 1);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE kind = 'sign-out' AND staff = 'clerk3'"
+	                          " AND detail = 'handover'"), 1);
 }
 
 static void test_snapshots(void **state)
@@ -688,11 +742,14 @@ static void test_snapshots(void **state)
 	const char *w3[] = { "A002" };
 	expect_waiting(f, 3, w3, 1);
 	assert_int_equal(queue_waiting(f->st, &f->h, 8, &list, &n), QD_ERR_NO_WINDOW);
+	/* Ahead of a ticket: those of its queue called before it, the elderly A002 first. */
 	assert_int_equal(queue_find(f->st, "a001", &t), QD_OK);
 	assert_string_equal(t.state, "waiting");
-	assert_int_equal(t.ahead, 0);
-	assert_int_equal(queue_find(f->st, "A002", &t), QD_OK);
 	assert_int_equal(t.ahead, 1);
+	assert_int_equal(queue_find(f->st, "A002", &t), QD_OK);
+	assert_int_equal(t.ahead, 0);
+	assert_int_equal(queue_find(f->st, "B001", &t), QD_OK);
+	assert_int_equal(t.ahead, 0);
 	assert_int_equal(queue_find(f->st, "Z001", &t), QD_ERR_NOT_FOUND);
 	call(f, 1, "clerk1");
 	fx_now("2026-11-23 09:01:00");
@@ -757,6 +814,7 @@ int main(void)
 		T(test_finish_with_case_and_rating),
 		T(test_finish_several_cases_at_once),
 		T(test_undo),
+		T(test_undo_only_own_last_ending),
 		T(test_undo_noshow_after_requeue_refused),
 		T(test_rollover),
 		T(test_rollover_count),
