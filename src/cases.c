@@ -80,28 +80,31 @@ enum qd_status cases_validate(const struct hall *h, const struct case_input *c, 
 		field = &dummy;
 	*field = NULL;
 	if (!empty(c->matter) && !hall_matter(h, c->matter))
-		return refuse(field, "matter", QD_ERR_INVALID);
+		return refuse(field, "matter", QD_ERR_NO_CHOICE);
 	if (!empty(c->category) && !hall_item(h->categories, h->ncategories, c->category))
-		return refuse(field, "case-category", QD_ERR_INVALID);
+		return refuse(field, "case-category", QD_ERR_NO_CHOICE);
 	if (!empty(c->channel) && strcmp(c->channel, "onsite") != 0 && strcmp(c->channel, "online") != 0)
-		return refuse(field, "channel", QD_ERR_INVALID);
+		return refuse(field, "channel", QD_ERR_NO_CHOICE);
 	const char *outcome = empty(c->outcome) ? "done" : c->outcome;
 	if (!in_ids(cases_outcome_ids, outcome) || !hall_item(h->outcomes, h->noutcomes, outcome))
-		return refuse(field, "outcome", QD_ERR_INVALID);
+		return refuse(field, "outcome", QD_ERR_NO_CHOICE);
 	const char *mode = mode_of(c);
 	if (mode && (!in_ids(cases_mode_ids, mode) || !hall_item(h->modes, h->nmodes, mode)))
-		return refuse(field, "mode", QD_ERR_INVALID);
+		return refuse(field, "mode", QD_ERR_NO_CHOICE);
 	if (c->nhelps && !c->helps)
 		return refuse(field, "elderly-help", QD_ERR_INVALID);
 	for (size_t i = 0; i < c->nhelps; i++) {
 		if (empty(c->helps[i]) || !hall_item(h->helps, h->nhelps, c->helps[i]))
-			return refuse(field, "elderly-help", QD_ERR_INVALID);
+			return refuse(field, "elderly-help", QD_ERR_NO_CHOICE);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(c->helps[i], c->helps[j]) == 0)
 				return refuse(field, "elderly-help", QD_ERR_INVALID);
 	}
-	if (c->minutes < 0 || c->minutes > CASES_MINUTES_MAX)
-		return refuse(field, "minutes", QD_ERR_INVALID);
+	if (c->minutes < 0 || c->minutes > CASES_MINUTES_MAX || (c->minutes > 0 && !c->nhelps))
+		return refuse(field, "minutes", QD_ERR_INVALID);   /* minutes are those of elderly help */
+	const struct hall_matter *m = empty(c->matter) ? NULL : hall_matter(h, c->matter);
+	if (m && !empty(c->category) && m->category && strcmp(m->category, c->category) != 0)
+		return refuse(field, "case-category", QD_ERR_INVALID);   /* not the matter's category */
 	if ((r = check_text(c->applicant, CASES_APPLICANT_MAX)) != QD_OK)
 		return refuse(field, "applicant", r);
 	if (!empty(c->id_number)) {

@@ -18,7 +18,7 @@ int cli_call(struct cli *c, int argc, char **argv)
 	if (s == QD_ERR_NOT_FOUND || s == QD_ERR_NOT_WAITING)
 		return cli_fail(c, s, number);
 	char what[256];
-	const struct hall_type *type = s == QD_OK ? hall_type(c->hall, t.type) : NULL;
-	snprintf(what, sizeof what, _("called to window %d (%s)"), w, type ? type->name : t.type);
+	const struct hall_type *type = s == QD_OK ? hall_type(c->hall, t.queue_type) : NULL;   /* where it waited */
+	snprintf(what, sizeof what, _("called to window %d (%s)"), w, type ? type->name : t.queue_type);
 	return cli_ticket_result(c, s, &t, what);
 }

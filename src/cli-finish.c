@@ -29,12 +29,11 @@ static void print_result(struct cli *c, const struct finish_result *r, int ratin
 		cli_json_ticket(c, &j, "ticket", &r->ticket);
 		if (r->case_id) json_int(&j, "case", r->case_id); else json_str(&j, "case", NULL);
 		if (r->evaluation_id) json_int(&j, "evaluation", r->evaluation_id); else json_str(&j, "evaluation", NULL);
-		if (r->rectification_id) {
+		if (r->rectification_id)
 			json_int(&j, "rectification", r->rectification_id);
-			json_str(&j, "deadline", r->deadline);
-		} else {
+		else
 			json_str(&j, "rectification", NULL);
-		}
+		json_str(&j, "deadline", r->rectification_id ? r->deadline : NULL);
 		json_end(&j);
 		return;
 	}

@@ -11,7 +11,7 @@ int cli_init(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc || (rc = cli_store(c, 1)))
 		return rc;
-	struct demo_counts n = { 0, 0, 0 };
+	struct demo_counts n = { 0, 0, 0, 0 };
 	if (demo) {
 		enum qd_status s = demo_populate(c->st, c->hall, &n);
 		if (s != QD_OK)
@@ -20,7 +20,11 @@ int cli_init(struct cli *c, int argc, char **argv)
 	char text[512];
 	int len = snprintf(text, sizeof text, _("%s: database ready (schema %d)"), cli_db_path(c),
 	                   store_schema_version(c->st));
-	if (demo && len > 0 && (size_t)len < sizeof text)
+	if (demo && n.already && len > 0 && (size_t)len < sizeof text)
+		snprintf(text + len, sizeof text - (size_t)len,
+		         _("\ndemo: %d staff accounts added; today already has tickets, so none were added"),
+		         n.staff);
+	else if (demo && len > 0 && (size_t)len < sizeof text)
 		snprintf(text + len, sizeof text - (size_t)len,
 		         _("\ndemo: %d staff accounts (PIN %s), %d tickets issued, %d served"), n.staff,
 		         DEMO_PIN, n.issued, n.served);

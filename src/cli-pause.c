@@ -14,7 +14,7 @@ int cli_pause(struct cli *c, int argc, char **argv)
 		reason = c->hall->pauses[0].id;
 	const struct hall_item *r = hall_item(c->hall->pauses, c->hall->npauses, reason);
 	if (!r)
-		return cli_fail(c, QD_ERR_INVALID, reason);
+		return cli_fail(c, QD_ERR_NO_CHOICE, reason);
 	enum qd_status s = queue_pause(c->st, c->hall, w, staff, r->id);
 	return cli_window_result(c, s, w, "paused", r->id, r->name);
 }

@@ -8,6 +8,10 @@
 #include "cli.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
+#include "qdesk/text.h"
+
+/* The command being run: usage errors found by cli_usage/cli_int report in its --json mode. */
+static struct cli *running;
 
 const struct cli_command cli_commands[] = {
 	{ "init",     cli_init,     "init [--demo]" },
@@ -37,6 +41,21 @@ const struct cli_command *cli_command(const char *name)
 	return NULL;
 }
 
+/* With --json, a refusal also as {"ok":false,"error":NAME,"message":TEXT[,"detail":…]} on stdout. */
+static void json_error(const struct cli *c, enum qd_status s, const char *text, const char *detail)
+{
+	if (!c || !c->json)
+		return;
+	struct json j;
+	json_begin(&j, stdout);
+	json_bool(&j, "ok", 0);
+	json_str(&j, "error", qd_status_name(s));
+	json_str(&j, "message", text);
+	if (detail && *detail)
+		json_str(&j, "detail", detail);
+	json_end(&j);
+}
+
 int cli_hall(struct cli *c)
 {
 	if (c->hall)
@@ -45,6 +64,7 @@ int cli_hall(struct cli *c)
 	const char *path = config_path(c->config_arg);
 	if (config_load(path, &c->hall, err, sizeof err) != QD_OK) {
 		fprintf(stderr, "%s\n", err);
+		json_error(c, QD_ERR_CONFIG, _(qd_status_text(QD_ERR_CONFIG)), err);
 		return 2;
 	}
 	i18n_init(c->hall->language);
@@ -70,13 +90,17 @@ int cli_store(struct cli *c, int create)
 		return rc;
 	if (clock_now() == (time_t)-1) {
 		fprintf(stderr, "qdesk: QDESK_NOW: %s\n", clock_env_error());
+		json_error(c, QD_ERR_USAGE, _(qd_status_text(QD_ERR_USAGE)), clock_env_error());
 		return 2;
 	}
 	const char *path = cli_db_path(c);
 	enum qd_status s = store_open(path, create, &c->st);
 	if (s != QD_OK) {
+		/* A database error says which file and what SQLite said. */
+		char detail[512];
 		c->st = NULL;
-		return cli_fail(c, s, path);
+		snprintf(detail, sizeof detail, "%s (%s)", path, store_errmsg(NULL));
+		return cli_fail(c, s, s == QD_ERR_DB ? detail : path);
 	}
 	return 0;
 }
@@ -84,30 +108,38 @@ int cli_store(struct cli *c, int create)
 int cli_fail(struct cli *c, enum qd_status s, const char *detail)
 {
 	const char *text = _(qd_status_text(s));
-	if (detail && *detail)
-		fprintf(stderr, "qdesk: %s: %s\n", text, detail);
+	char safe[512] = "";
+	if (detail)
+		text_sanitize(detail, safe, sizeof safe);   /* it may echo what the user typed */
+	if (*safe)
+		fprintf(stderr, "qdesk: %s: %s\n", text, safe);
 	else
 		fprintf(stderr, "qdesk: %s\n", text);
-	if (c && c->json) {
-		struct json j;
-		json_begin(&j, stdout);
-		json_bool(&j, "ok", 0);
-		json_str(&j, "error", qd_status_name(s));
-		json_str(&j, "message", text);
-		if (detail && *detail)
-			json_str(&j, "detail", detail);
-		json_end(&j);
-	}
+	json_error(c, s, text, safe);
 	return qd_status_exit(s);
 }
 
 int cli_usage(const char *cmd, const char *msg)
 {
 	const struct cli_command *k = cmd ? cli_command(cmd) : NULL;
-	fprintf(stderr, "qdesk%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "", msg);
+	char safe[512];
+	text_sanitize(msg, safe, sizeof safe);
+	fprintf(stderr, "qdesk%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "", safe);
 	if (k)
 		fprintf(stderr, "%s: qdesk %s\n", _("usage"), k->synopsis);
+	json_error(running, QD_ERR_USAGE, _(qd_status_text(QD_ERR_USAGE)), safe);
 	return 2;
+}
+
+int cli_run(struct cli *c, const struct cli_command *k, int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--json"))
+			c->json = 1;
+	running = c;
+	int rc = k->run(c, argc, argv);
+	running = NULL;
+	return rc;
 }
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
@@ -122,12 +154,14 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, 
               int npos_min, int npos_max)
 {
 	char msg[256];
-	int npos = 0;
+	int npos = 0, options = 1;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (a[0] != '-' || a[1] != '-' || !a[2]) {
-			if (!strcmp(a, "--"))
+		if (!options || a[0] != '-' || a[1] != '-' || !a[2]) {
+			if (options && !strcmp(a, "--")) {
+				options = 0;        /* what follows is positional, even if it starts with -- */
 				continue;
+			}
 			if (npos >= npos_max) {
 				snprintf(msg, sizeof msg, _("unexpected argument '%s'"), a);
 				return cli_usage(argv[0], msg);
@@ -141,7 +175,11 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, 
 			c->json = 1;
 			continue;
 		}
+		const struct cli_opt global[] = {
+			{ "config", &c->config_arg, NULL }, { "db", &c->db_arg, NULL }, { NULL, NULL, NULL } };
 		const struct cli_opt *o = find_opt(opts, name, len);
+		if (!o)
+			o = find_opt(global, name, len);   /* the global options are accepted here too */
 		if (!o) {
 			snprintf(msg, sizeof msg, _("unknown option '--%.*s'"), (int)len, name);
 			return cli_usage(argv[0], msg);
@@ -157,6 +195,10 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, 
 		} else if (i + 1 < argc) {
 			*o->value = argv[++i];
 		} else {
+			snprintf(msg, sizeof msg, _("option '--%s' needs a value"), o->name);
+			return cli_usage(argv[0], msg);
+		}
+		if (o->value && (o->value == &c->config_arg || o->value == &c->db_arg) && !**o->value) {
 			snprintf(msg, sizeof msg, _("option '--%s' needs a value"), o->name);
 			return cli_usage(argv[0], msg);
 		}

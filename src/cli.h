@@ -33,9 +33,10 @@ int cli_usage(const char *cmd, const char *msg);
 /* One option of a subcommand. value != NULL: takes an argument (--name VALUE or --name=VALUE);
  * else flag is set to 1. */
 struct cli_opt { const char *name; const char **value; int *flag; };
-/* Parse argv[1..] of command cmd: options from opts (NULL-name terminated, "json" is always
- * accepted and sets c->json), positionals into pos[] (exactly npos_min..npos_max of them).
- * Returns 0, or 2 after printing a usage error. */
+/* Parse argv[1..] of command cmd: options from opts (NULL-name terminated; "json" is always
+ * accepted and sets c->json, and so are the global --config FILE and --db FILE), positionals into
+ * pos[] (exactly npos_min..npos_max of them); "--" ends the options. Returns 0, or 2 after
+ * printing a usage error. */
 int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, const char **pos,
               int npos_min, int npos_max);
 /* Parse a whole number in [lo, hi]; returns 0 and *out, or 2 after a usage error naming what. */
@@ -74,6 +75,9 @@ struct cli_command {
 	int (*run)(struct cli *c, int argc, char **argv);
 	const char *synopsis;
 };
+/* Run command k: --json anywhere among its arguments (before a "--") makes every refusal,
+ * usage errors included, also a JSON object on stdout. Returns k's exit status. */
+int cli_run(struct cli *c, const struct cli_command *k, int argc, char **argv);
 /* The command table, NULL-name terminated. */
 extern const struct cli_command cli_commands[];
 const struct cli_command *cli_command(const char *name);

@@ -95,6 +95,10 @@ enum qd_status demo_populate(struct store *st, const struct hall *h, struct demo
 	}
 	if (!h->ntypes || !h->nwindows)
 		return QD_OK;
+	int today;
+	enum qd_status s = queue_issued_today(st, &today);
+	if (s != QD_OK || (out->already = today > 0))
+		return s;
 	const char *saved = getenv("QDESK_NOW");
 	char *restore = saved ? strdup(saved) : NULL;
 	if (saved && !restore)
@@ -102,7 +106,7 @@ enum qd_status demo_populate(struct store *st, const struct hall *h, struct demo
 	time_t now = clock_now();
 	char day[11];
 	clock_day(now, day);
-	enum qd_status s = issue_morning(st, h, day, out);
+	s = issue_morning(st, h, day, out);
 	if (s == QD_OK)
 		s = serve_some(st, h, day, out);
 	if (restore)

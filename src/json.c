@@ -1,18 +1,41 @@
 /* json.c - a minimal streaming JSON writer for --json output. */
 #include "qdesk/json.h"
 
+/* Length of the well-formed UTF-8 sequence at p (no overlongs, surrogates or values past
+ * U+10FFFF), 0 if it is not one. */
+static int utf8_seq(const unsigned char *p)
+{
+	int n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+	if (n == 0 || p[0] > 0xf4)
+		return 0;
+	for (int i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped; a byte that is not part of
+ * well-formed UTF-8 (user input echoed back) becomes U+FFFD, so the output always parses. */
 static void put_string(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		int n;
 		if (*p == '"' || *p == '\\')
 			fprintf(f, "\\%c", *p);
 		else if (*p == '\n')
 			fputs("\\n", f);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(f, "\\u%04x", *p);
-		else
+		else if (*p < 0x80)
 			fputc(*p, f);
+		else if ((n = utf8_seq(p)) > 0)
+			p += fwrite(p, 1, (size_t)n, f) - 1;
+		else
+			fputs("\\ufffd", f);
 	}
 	fputc('"', f);
 }

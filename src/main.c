@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "qdesk/i18n.h"
 #include "qdesk/store.h"
+#include "qdesk/text.h"
 
 #ifndef QDESK_VERSION
 #define QDESK_VERSION "0.1"
@@ -41,12 +42,18 @@ int main(int argc, char **argv)
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
 		const char **slot = !strcmp(a, "--config") ? &c.config_arg : !strcmp(a, "--db") ? &c.db_arg : NULL;
-		if (slot && i + 1 < argc) {
+		char safe[256];
+		text_sanitize(a, safe, sizeof safe);
+		if (slot && i + 1 < argc && *argv[i + 1]) {
 			*slot = argv[++i];
-		} else if (!strncmp(a, "--config=", 9)) {
+		} else if (!strncmp(a, "--config=", 9) && a[9]) {
 			c.config_arg = a + 9;
-		} else if (!strncmp(a, "--db=", 5)) {
+		} else if (!strncmp(a, "--db=", 5) && a[5]) {
 			c.db_arg = a + 5;
+		} else if (slot || !strncmp(a, "--config=", 9) || !strncmp(a, "--db=", 5)) {
+			fprintf(stderr, _("qdesk: option '%s' needs a file name\n"), safe);
+			usage(stderr);
+			return 2;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			return 0;
@@ -54,7 +61,7 @@ int main(int argc, char **argv)
 			printf("qdesk %s\n", QDESK_VERSION);
 			return 0;
 		} else {
-			fprintf(stderr, _("qdesk: unknown option '%s'\n"), a);
+			fprintf(stderr, _("qdesk: unknown option '%s'\n"), safe);
 			usage(stderr);
 			return 2;
 		}
@@ -65,11 +72,13 @@ int main(int argc, char **argv)
 	}
 	const struct cli_command *k = cli_command(argv[i]);
 	if (!k) {
-		fprintf(stderr, _("qdesk: unknown command '%s'\n"), argv[i]);
+		char safe[256];
+		text_sanitize(argv[i], safe, sizeof safe);
+		fprintf(stderr, _("qdesk: unknown command '%s'\n"), safe);
 		usage(stderr);
 		return 2;
 	}
-	int rc = k->run(&c, argc - i, argv + i);
+	int rc = cli_run(&c, k, argc - i, argv + i);
 	if (c.st)
 		store_close(c.st);
 	if (c.hall)

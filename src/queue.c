@@ -680,7 +680,7 @@ enum qd_status queue_pause(struct store *st, const struct hall *h, int w, const 
 	if (reason && *reason) {
 		const struct hall_item *it = hall_item(h->pauses, h->npauses, reason);
 		if (!it)
-			return QD_ERR_INVALID;
+			return QD_ERR_NO_CHOICE;
 		op.reason = it->id;
 	} else {
 		op.reason = h->npauses ? h->pauses[0].id : "other";
@@ -784,6 +784,7 @@ struct snap {
 	int limit;
 	struct window_state *ws;
 	struct ticket *t;
+	int count;
 };
 
 static enum qd_status waiting_rx(struct store *st, void *ctx)
@@ -822,6 +823,25 @@ enum qd_status queue_staff_today(struct store *st, const char *staff, struct sta
 		return QD_ERR_CONFIG;
 	clock_day(now, day);
 	return store_queue_staff_day(st, day, staff, out);
+}
+
+static enum qd_status issued_rx(struct store *st, void *ctx)
+{
+	struct snap *sn = ctx;
+	return store_queue_day_count(st, sn->op.day, &sn->count);
+}
+
+enum qd_status queue_issued_today(struct store *st, int *n)
+{
+	struct snap sn = { .count = 0 };
+	*n = 0;
+	time_t now = clock_now();
+	if (now == (time_t)-1)
+		return QD_ERR_CONFIG;
+	clock_day(now, sn.op.day);
+	enum qd_status s = store_read(st, issued_rx, &sn);
+	*n = sn.count;
+	return s;
 }
 
 static enum qd_status window_rx(struct store *st, void *ctx)

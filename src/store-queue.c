@@ -230,6 +230,18 @@ enum qd_status store_queue_close_windows_before(struct store *st, long long befo
 	return store_exec(st, s);
 }
 
+enum qd_status store_queue_day_count(struct store *st, const char *day, int *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM tickets WHERE day = ?1");
+	if (!s)
+		return QD_ERR_DB;
+	bind_text(s, 1, day);
+	long long v = 0;
+	enum qd_status r = step_int64(st, s, &v, NULL);
+	*n = (int)v;
+	return r;
+}
+
 enum qd_status store_queue_type_count(struct store *st, const char *day, const char *type,
                                       int *count, int *max_seq)
 {

@@ -49,6 +49,8 @@ enum qd_status store_queue_close_row(struct store *st, int pauses, long long id,
  * ticket, no priority streak, since now. */
 enum qd_status store_queue_close_windows_before(struct store *st, long long before, long long now);
 
+/* Tickets issued on day, every type. */
+enum qd_status store_queue_day_count(struct store *st, const char *day, int *n);
 /* Tickets issued on day for type (its number of tickets and highest sequence). */
 enum qd_status store_queue_type_count(struct store *st, const char *day, const char *type,
                                       int *count, int *max_seq);

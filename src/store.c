@@ -31,6 +31,8 @@ struct store {
 	char err[256];
 };
 
+static char open_err[256];           /* why the last store_open failed, for store_errmsg(NULL) */
+
 static int store_is_busy(int rc)
 {
 	rc &= 0xff;
@@ -172,6 +174,8 @@ sqlite3 *store_handle(struct store *st)
 
 const char *store_errmsg(struct store *st)
 {
+	if (!st)
+		return open_err[0] ? open_err : "no error";
 	return st->err[0] ? st->err : "no error";
 }
 
@@ -300,6 +304,7 @@ static enum qd_status store_pragma(struct store *st, const char *sql)
 enum qd_status store_open(const char *path, int create, struct store **out)
 {
 	*out = NULL;
+	open_err[0] = '\0';
 	int memory = strcmp(path, ":memory:") == 0;
 	if (!create && !memory && access(path, F_OK) != 0)
 		return QD_ERR_NO_DB;
@@ -342,6 +347,7 @@ enum qd_status store_open(const char *path, int create, struct store **out)
 	*out = st;
 	return QD_OK;
 fail:
+	snprintf(open_err, sizeof open_err, "%s", st->err);
 	store_close(st);
 	return s;
 }

@@ -125,6 +125,8 @@ enum qd_status queue_recent_calls(struct store *st, int n, struct ticket **out, 
  * (voided ones not counted). */
 struct staff_today { int called, served, noshow, cases; };
 enum qd_status queue_staff_today(struct store *st, const char *staff, struct staff_today *out);
+/* How many tickets were issued today (in any state) into *n. */
+enum qd_status queue_issued_today(struct store *st, int *n);
 /* Find a ticket of today by number. */
 enum qd_status queue_find(struct store *st, const char *number, struct ticket *out);
 

@@ -2,7 +2,8 @@
 #ifndef QDESK_STATUS_H
 #define QDESK_STATUS_H
 
-/* STATUS(name, exit code for the CLI, English message; translated at print time) */
+/* STATUS(name, exit code for the CLI, English message; translated at print time). A name the
+ * configuration does not define (type, window, group, outcome, reason …) is a usage error: 2. */
 #define QDESK_STATUSES(STATUS) \
 	STATUS(QD_OK,              0, "done") \
 	STATUS(QD_ERR_NOMEM,       1, "out of memory") \
@@ -14,9 +15,10 @@
 	STATUS(QD_ERR_INVALID,     1, "invalid value") \
 	STATUS(QD_ERR_NOT_FOUND,   1, "not found") \
 	STATUS(QD_ERR_EXISTS,      1, "already exists") \
-	STATUS(QD_ERR_NO_TYPE,     1, "no such business type") \
-	STATUS(QD_ERR_NO_WINDOW,   1, "no such window") \
-	STATUS(QD_ERR_NO_GROUP,    1, "no such priority group") \
+	STATUS(QD_ERR_NO_TYPE,     2, "no such business type") \
+	STATUS(QD_ERR_NO_WINDOW,   2, "no such window") \
+	STATUS(QD_ERR_NO_GROUP,    2, "no such priority group") \
+	STATUS(QD_ERR_NO_CHOICE,   2, "not one of the choices the configuration defines") \
 	STATUS(QD_ERR_QUOTA,       1, "today's quota for this business type is used up") \
 	STATUS(QD_ERR_CUTOFF,      1, "tickets for this business type are no longer issued today") \
 	STATUS(QD_ERR_CLOSED,      1, "the hall is closed") \

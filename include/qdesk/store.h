@@ -33,6 +33,7 @@ enum qd_status store_exec(struct store *st, sqlite3_stmt *stmt);
 /* Map an sqlite result code to a status, remembering BUSY for store_write's retry. */
 enum qd_status store_check(struct store *st, int rc);
 sqlite3 *store_handle(struct store *st);
+/* What SQLite last said on st; with st NULL, why the last store_open failed. Never NULL. */
 const char *store_errmsg(struct store *st);
 /* The schema version the database is at (PRAGMA user_version). */
 int store_schema_version(struct store *st);

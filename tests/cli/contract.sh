@@ -19,17 +19,39 @@ expect_grep "json ok" '"ok":true' "$T/out"
 expect_grep "json state" '"state":"waiting"' "$T/out"
 
 # Refusals exit 1 with the reason on stderr; --json also on stdout.
-expect_exit 1 q issue XY;                      expect_grep "unknown type" "no such business type" "$T/err"
-expect_exit 1 q issue A --priority vip;        expect_grep "unknown group" "no such priority group" "$T/err"
 expect_exit 1 q issue A --id-number 110105194912310021; expect_grep "bad ID checksum" "invalid resident ID" "$T/err"
 expect_exit 1 q issue A --phone 12345678901;   expect_grep "bad phone" "invalid mobile number" "$T/err"
 expect_exit 1 q issue A --note "$(printf 'x\033[2J')"; expect_grep "escape in note" "invalid value: note" "$T/err"
 expect_exit 1 q call 1 --staff c1 --number A999; expect_grep "special call of unknown number" "not found: A999" "$T/err"
-expect_exit 1 q issue XY --json;               expect_grep "json error name" '"error":"no-type"' "$T/out"
 expect_exit 1 q call 1 --staff g1;             expect_grep "guide may not call" "role may not" "$T/err"
 expect_exit 1 q call 1 --staff nobody;         expect_grep "unknown staff" "no such staff" "$T/err"
+# What is echoed back is made safe: no escape sequence on stderr, well-formed UTF-8 in JSON.
+ESC=$(printf '\033'); FF=$(printf '\377')
+expect_exit 2 q issue "A${ESC}[2J" --json
+LC_ALL=C grep -q "$ESC" "$T/err" && fail "an escape sequence was echoed to stderr"
+expect_exit 2 q issue "$FF" --json
+LC_ALL=C grep -q "$FF" "$T/out" && fail "invalid UTF-8 was echoed into JSON"
+expect_grep "invalid UTF-8 replaced" '"detail":"?"' "$T/out"
 
-# Usage and configuration errors exit 2.
+# Usage and configuration errors exit 2, and so does a name the configuration does not define.
+expect_exit 2 q issue XY;                      expect_grep "unknown type" "no such business type" "$T/err"
+expect_exit 2 q issue A --priority vip;        expect_grep "unknown group" "no such priority group" "$T/err"
+expect_exit 2 q issue XY --json;               expect_grep "json error name" '"error":"no-type"' "$T/out"
+expect_exit 2 q call 99 --staff c1;            expect_grep "unknown window" "no such window" "$T/err"
+expect_exit 2 q finish 1 --staff c1 --outcome zz --json
+expect_grep "unknown outcome" '"error":"no-choice","message":"not one of the choices the configuration defines","detail":"outcome"' "$T/out"
+# With --json anywhere, a usage, clock or configuration error is a JSON object on stdout too.
+expect_exit 2 q call 1 --json;                 expect_grep "usage json" '{"ok":false,"error":"usage"' "$T/out"
+expect_exit 2 q issue --bogus --json;          expect_grep "usage json, option first" '"error":"usage"' "$T/out"
+QDESK_NOW="tomorrow" expect_exit 2 q status --json; expect_grep "clock json" '"error":"usage"' "$T/out"
+expect_exit 2 "$QDESK_BIN" --config "$T/none.conf" --db "$DB" status --json
+expect_grep "config json" '"error":"config"' "$T/out"
+# The global options may follow the command; "--" ends the options; an empty file name is refused.
+expect_exit 0 "$QDESK_BIN" status --db "$DB"
+expect_exit 2 q issue -- --x;                  expect_grep "-- ends options" "no such business type: --x" "$T/err"
+expect_exit 2 "$QDESK_BIN" --config "" --db "$DB" status
+expect_exit 2 "$QDESK_BIN" --db= status
+expect_exit 2 "$QDESK_BIN" status --db ""
 expect_exit 2 q frobnicate
 expect_exit 2 q call 1
 expect_grep "staff required" "--staff ID is required" "$T/err"
@@ -55,7 +77,7 @@ expect_exit 1 q call 1 --staff c1;             expect_grep "busy window" "servin
 expect_exit 0 q call 2 --staff c2 --json;      expect_grep "oldest next" '"number":"A001"' "$T/out"
 expect_exit 0 q finish 1 --staff c1 --mode assisted --elderly-help form-filling,escort --minutes 12 --rating 5 --json
 expect_grep "finish json case" '"case":1' "$T/out"
-expect_grep "finish json no rectification" '"rectification":null' "$T/out"
+expect_grep "finish json no rectification" '"rectification":null,"deadline":null' "$T/out"
 expect_exit 0 q finish 2 --staff c2 --outcome correction --rating 2 --reason "等太久"
 expect_grep "bad rating opens rectification" "rectification 1 due 2026-11-30" "$T/out"
 expect_exit 1 q finish 2 --staff c2;           expect_grep "nothing to finish" "not serving" "$T/err"
@@ -70,7 +92,7 @@ expect_grep "empty" "nobody is waiting" "$T/err"
 expect_exit 0 q pause 2 --staff c2 --reason meal --json
 expect_grep "paused json" '"state":"paused"' "$T/out"
 expect_exit 1 q call 2 --staff c2;             expect_grep "paused" "paused" "$T/err"
-expect_exit 1 q pause 2 --staff c2 --reason nap
+expect_exit 2 q pause 2 --staff c2 --reason nap
 expect_exit 0 q resume 2 --staff c2
 expect_exit 1 q resume 2 --staff c2;           expect_grep "not paused" "not paused" "$T/err"
 

@@ -144,14 +144,19 @@ static void test_validate(void **state)
 	assert_int_equal(cases_validate(h, &empty, NULL), QD_OK);
 
 	struct case_input c = ok;
-	c.matter = "no-such";          expect_field(h, &c, QD_ERR_INVALID, "matter");
-	c = ok; c.category = "x";      expect_field(h, &c, QD_ERR_INVALID, "case-category");
-	c = ok; c.channel = "fax";     expect_field(h, &c, QD_ERR_INVALID, "channel");
-	c = ok; c.outcome = "finished";expect_field(h, &c, QD_ERR_INVALID, "outcome");
-	c = ok; c.mode = "magic";      expect_field(h, &c, QD_ERR_INVALID, "mode");
-	c = ok; c.helps = help_bad; c.nhelps = 1;   expect_field(h, &c, QD_ERR_INVALID, "elderly-help");
+	c.matter = "no-such";          expect_field(h, &c, QD_ERR_NO_CHOICE, "matter");
+	c = ok; c.category = "x";      expect_field(h, &c, QD_ERR_NO_CHOICE, "case-category");
+	c = ok; c.channel = "fax";     expect_field(h, &c, QD_ERR_NO_CHOICE, "channel");
+	c = ok; c.outcome = "finished";expect_field(h, &c, QD_ERR_NO_CHOICE, "outcome");
+	c = ok; c.mode = "magic";      expect_field(h, &c, QD_ERR_NO_CHOICE, "mode");
+	c = ok; c.helps = help_bad; c.nhelps = 1;   expect_field(h, &c, QD_ERR_NO_CHOICE, "elderly-help");
 	c = ok; c.helps = help_twice; c.nhelps = 2; expect_field(h, &c, QD_ERR_INVALID, "elderly-help");
 	c = ok; c.minutes = -1;        expect_field(h, &c, QD_ERR_INVALID, "minutes");
+	/* Minutes are the time elderly help took: none without a help type. */
+	c = ok; c.nhelps = 0;          expect_field(h, &c, QD_ERR_INVALID, "minutes");
+	/* A category that is not the matter's own contradicts it. */
+	c = ok; c.category = "social"; expect_field(h, &c, QD_ERR_INVALID, "case-category");
+	c = ok; c.category = "enterprise"; assert_int_equal(cases_validate(h, &c, NULL), QD_OK);
 	c = ok; c.id_number = "110105194912310020"; expect_field(h, &c, QD_ERR_IDCARD, "id-number");
 	c = ok; c.id_number = "110105202405110019"; expect_field(h, &c, QD_ERR_IDCARD, "id-number"); /* born tomorrow */
 	c = ok; c.phone = "12812341234"; expect_field(h, &c, QD_ERR_PHONE, "phone");

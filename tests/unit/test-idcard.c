@@ -64,6 +64,19 @@ static void test_bad_dates(void **state)
 	assert_true(idcard_valid(id, "2024-05-10"));
 }
 
+/* Right check character, but no such province, or born before 1900: not a resident ID. */
+static void test_implausible(void **state)
+{
+	(void)state;
+	assert_false(idcard_valid("000105194912310024", NULL));
+	assert_false(idcard_valid("990105194912310023", NULL));
+	assert_false(idcard_valid("110105189912310023", NULL));
+	assert_true(idcard_valid("110105190001010028", NULL));
+	/* Residence permits of Hong Kong (81) and Taiwan (83) residents have the same form. */
+	assert_true(idcard_valid("810000198001010014", NULL));
+	assert_true(idcard_valid("830000198001010018", NULL));
+}
+
 static void test_future_birth(void **state)
 {
 	(void)state;
@@ -113,6 +126,7 @@ int main(void)
 		cmocka_unit_test(test_check_char),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_bad_dates),
+		cmocka_unit_test(test_implausible),
 		cmocka_unit_test(test_future_birth),
 		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_mask),

@@ -479,7 +479,7 @@ static void test_pause_resume(void **state)
 	struct ticket t;
 	issue(f, "A", NULL);
 	assert_int_equal(queue_resume(f->st, &f->h, 1, "clerk1"), QD_ERR_NOT_PAUSED);
-	assert_int_equal(queue_pause(f->st, &f->h, 1, "clerk1", "nap"), QD_ERR_INVALID);
+	assert_int_equal(queue_pause(f->st, &f->h, 1, "clerk1", "nap"), QD_ERR_NO_CHOICE);
 	assert_int_equal(queue_pause(f->st, &f->h, 1, "clerk1", NULL), QD_OK);
 	struct window_state ws;
 	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
@@ -505,7 +505,7 @@ static void test_finish_with_case_and_rating(void **state)
 	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 0, 0, NULL, &r), QD_ERR_IDLE_WINDOW);
 	call(f, 1, "clerk1");
 	struct case_input bad = { .matter = "nothing" };
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &bad, 1, 0, NULL, &r), QD_ERR_INVALID);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &bad, 1, 0, NULL, &r), QD_ERR_NO_CHOICE);
 	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", NULL, 0, 6, NULL, &r), QD_ERR_RATING);
 	struct case_input c = { .matter = "licence", .outcome = "done", .mode = "assisted" };
 	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 1, 2, "等太久", &r), QD_OK);
@@ -537,7 +537,7 @@ static void test_finish_several_cases_at_once(void **state)
 	call(f, 1, "clerk1");
 	/* One bad case among several: nothing is written, the ticket is still being served. */
 	struct case_input cs[2] = { { .matter = "licence" }, { .matter = "nothing" } };
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", cs, 2, 5, NULL, &r), QD_ERR_INVALID);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", cs, 2, 5, NULL, &r), QD_ERR_NO_CHOICE);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM cases"), 0);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE state = 'called'"), 1);
 	cs[1].matter = "licence";
