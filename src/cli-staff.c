@@ -122,9 +122,11 @@ static int staff_list_cmd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-/* passwd and disable: one account id, one change. */
-static int staff_change_cmd(struct cli *c, int argc, char **argv, int passwd)
+/* passwd, disable and enable: one account id, one change. */
+enum staff_change { CHANGE_PIN, CHANGE_DISABLE, CHANGE_ENABLE };
+static int staff_change_cmd(struct cli *c, int argc, char **argv, enum staff_change what)
 {
+	int passwd = what == CHANGE_PIN;
 	const char *pos[1];
 	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
 	if (rc || (rc = cli_store(c, 0)))
@@ -132,12 +134,15 @@ static int staff_change_cmd(struct cli *c, int argc, char **argv, int passwd)
 	char pin[64];
 	if (passwd && (rc = read_pin("staff", pin)))
 		return rc;
-	enum qd_status s = passwd ? staff_set_pin(c->st, pos[0], pin) : staff_disable(c->st, pos[0]);
+	enum qd_status s = passwd ? staff_set_pin(c->st, pos[0], pin)
+	                          : staff_set_active(c->st, pos[0], what == CHANGE_ENABLE);
 	if (s != QD_OK)
 		return cli_fail(c, s, pos[0]);
 	char text[128];
 	if (passwd)
 		snprintf(text, sizeof text, _("PIN of %s changed"), pos[0]);
+	else if (what == CHANGE_ENABLE)
+		snprintf(text, sizeof text, _("staff %s enabled"), pos[0]);
 	else
 		snprintf(text, sizeof text, _("staff %s disabled"), pos[0]);
 	return print_done(c, pos[0], text);
@@ -153,8 +158,10 @@ int cli_staff(struct cli *c, int argc, char **argv)
 	if (!strcmp(sub, "list"))
 		return staff_list_cmd(c, argc - 1, argv + 1);
 	if (!strcmp(sub, "passwd"))
-		return staff_change_cmd(c, argc - 1, argv + 1, 1);
+		return staff_change_cmd(c, argc - 1, argv + 1, CHANGE_PIN);
 	if (!strcmp(sub, "disable"))
-		return staff_change_cmd(c, argc - 1, argv + 1, 0);
+		return staff_change_cmd(c, argc - 1, argv + 1, CHANGE_DISABLE);
+	if (!strcmp(sub, "enable"))
+		return staff_change_cmd(c, argc - 1, argv + 1, CHANGE_ENABLE);
 	return cli_usage("staff", _("unknown subcommand"));
 }

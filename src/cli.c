@@ -16,7 +16,7 @@ static struct cli *running;
 const struct cli_command cli_commands[] = {
 	{ "init",     cli_init,     "init [--demo]" },
 	{ "config",   cli_config,   "config check [--json]" },
-	{ "staff",    cli_staff,    "staff add ID --name NAME --role guide|clerk|lead|admin | staff list | staff passwd ID | staff disable ID" },
+	{ "staff",    cli_staff,    "staff add ID --name NAME --role guide|clerk|lead|admin | staff list | staff passwd ID | staff disable ID | staff enable ID" },
 	{ "issue",    cli_issue,    "issue TYPE [--priority GROUP] [--id-number N] [--phone N] [--note TEXT] [--staff ID]" },
 	{ "call",     cli_call,     "call WINDOW --staff ID [--number TICKET]" },
 	{ "recall",   cli_recall,   "recall WINDOW --staff ID" },
@@ -213,7 +213,8 @@ int cli_int(const char *cmd, const char *what, const char *s, int lo, int hi, in
 	char *end;
 	errno = 0;
 	long v = s ? strtol(s, &end, 10) : 0;
-	if (!s || !*s || *end || errno || v < lo || v > hi) {
+	/* strtol would also take leading blanks and a '+': a number is digits, maybe a minus. */
+	if (!s || !(*s == '-' || (*s >= '0' && *s <= '9')) || *end || errno || v < lo || v > hi) {
 		char msg[256];
 		snprintf(msg, sizeof msg, _("%s must be a whole number from %d to %d, not '%s'"), what, lo,
 		         hi, s ? s : "");

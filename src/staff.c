@@ -121,17 +121,22 @@ enum qd_status staff_add(struct store *st, const char *id, const char *name, enu
 
 struct change_ctx {
 	const char *id;
-	const char *hash;       /* set-pin: the new hash; NULL: disable */
+	const char *hash;       /* set-pin: the new hash; NULL: set active */
+	int active;
 	long long now;
 };
 
+/* An enabled account also starts with no wrong PINs counted and no lockout. */
 static enum qd_status change_tx(struct store *st, void *vctx)
 {
 	struct change_ctx *c = vctx;
 	enum qd_status r = c->hash ? store_staff_set_pin(st, c->id, c->hash)
-	                           : store_staff_set_active(st, c->id, 0);
+	                           : store_staff_set_active(st, c->id, c->active);
+	if (r == QD_OK && !c->hash && c->active)
+		r = store_staff_set_failures(st, c->id, 0, 0);
 	if (r == QD_OK)
-		r = store_event_add(st, c->now, c->hash ? "staff-pin" : "staff-disable", 0, 0, c->id, NULL);
+		r = store_event_add(st, c->now, c->hash ? "staff-pin" : c->active ? "staff-enable" : "staff-disable",
+		                    0, 0, c->id, NULL);
 	return r;
 }
 
@@ -142,15 +147,15 @@ enum qd_status staff_set_pin(struct store *st, const char *id, const char *pin)
 	enum qd_status r = staff_get(st, id, &s);   /* refuse an unknown id before the slow hash */
 	if (r == QD_OK)
 		r = hash_pin(pin, hash);
-	struct change_ctx c = { id, hash, 0 };
+	struct change_ctx c = { id, hash, 1, 0 };
 	if (r == QD_OK)
 		r = now_for(&c.now);
 	return r == QD_OK ? store_write(st, change_tx, &c) : r;
 }
 
-enum qd_status staff_disable(struct store *st, const char *id)
+enum qd_status staff_set_active(struct store *st, const char *id, int active)
 {
-	struct change_ctx c = { id, NULL, 0 };
+	struct change_ctx c = { id, NULL, active != 0, 0 };
 	enum qd_status r = now_for(&c.now);
 	return r == QD_OK ? store_write(st, change_tx, &c) : r;
 }

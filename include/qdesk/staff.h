@@ -27,7 +27,9 @@ enum qd_status staff_init(void);
 enum qd_status staff_add(struct store *st, const char *id, const char *name, enum staff_role role,
                          const char *pin);
 enum qd_status staff_set_pin(struct store *st, const char *id, const char *pin);
-enum qd_status staff_disable(struct store *st, const char *id);
+/* Disable an account (active 0; never deleted), or enable it again (active 1), which also clears
+ * its wrong-PIN count and any lockout. An event row records either (staff = the account). */
+enum qd_status staff_set_active(struct store *st, const char *id, int active);
 enum qd_status staff_get(struct store *st, const char *id, struct staff *out);
 /* All accounts ordered by id; *out malloc'd, caller frees. */
 enum qd_status staff_list(struct store *st, struct staff **out, size_t *n);

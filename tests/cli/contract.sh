@@ -101,6 +101,11 @@ expect_exit 0 q consult --staff g1 --topic "社保卡补办"
 expect_grep "consult logged" "consultation 1 logged" "$T/out"
 expect_exit 0 q staff disable c2
 expect_exit 1 q call 2 --staff c2;             expect_grep "disabled" "disabled" "$T/err"
+expect_exit 0 q staff enable c2 --json;         expect_grep "enable json" '{"ok":true,"id":"c2"}' "$T/out"
+expect_exit 0 q pause 2 --staff c2 --reason meal
+expect_exit 0 q resume 2 --staff c2
+expect_exit 0 q staff disable c2
+expect_exit 2 q call " 2" --staff c1
 expect_exit 0 q staff list --json
 expect_grep "list json" '"id":"c2","name":"王五","role":"clerk","active":false' "$T/out"
 echo 1357 | expect_exit 1 q staff add c1 --name X --role clerk

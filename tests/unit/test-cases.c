@@ -351,7 +351,7 @@ static void test_consult(void **state)
 	memset(topic, 'a', sizeof topic - 1);
 	topic[sizeof topic - 1] = '\0';
 	assert_int_equal(cases_log_consult(f->st, &f->hall, 0, "g01", topic, NULL), QD_ERR_TOO_LONG);
-	assert_int_equal(staff_disable(f->st, "g01"), QD_OK);
+	assert_int_equal(staff_set_active(f->st, "g01", 0), QD_OK);
 	assert_int_equal(cases_log_consult(f->st, &f->hall, 0, "g01", "?", NULL), QD_ERR_STAFF_DISABLED);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM consultations"), 2);
 }

@@ -190,11 +190,22 @@ static void test_disable_and_check(void **state)
 	assert_int_equal(staff_check(f->st, "a01", ROLE_ADMIN), QD_OK);
 	assert_int_equal(staff_check(f->st, "zz", ROLE_ADMIN), QD_ERR_NO_STAFF);
 
-	assert_int_equal(staff_disable(f->st, "g02"), QD_OK);
+	assert_int_equal(staff_set_active(f->st, "g02", 0), QD_OK);
 	assert_int_equal(events(f, "staff-disable", "g02"), 1);
 	assert_int_equal(staff_check(f->st, "g02", ROLE_GUIDE), QD_ERR_STAFF_DISABLED);
 	assert_int_equal(staff_login(f->st, &f->hall, "g02", "4321", NULL), QD_ERR_STAFF_DISABLED);
-	assert_int_equal(staff_disable(f->st, "zz"), QD_ERR_NO_STAFF);
+	assert_int_equal(staff_set_active(f->st, "zz", 0), QD_ERR_NO_STAFF);
+	/* Enabled again: it may act and log in, and wrong PINs counted before are forgotten. */
+	for (int i = 0; i < f->hall.security.max_failures; i++)
+		staff_login(f->st, &f->hall, "a01", "0000", NULL);
+	assert_int_equal(staff_login(f->st, &f->hall, "a01", "8765", NULL), QD_ERR_LOCKED);
+	assert_int_equal(staff_set_active(f->st, "g02", 1), QD_OK);
+	assert_int_equal(staff_set_active(f->st, "a01", 1), QD_OK);
+	assert_int_equal(events(f, "staff-enable", "g02"), 1);
+	assert_int_equal(staff_check(f->st, "g02", ROLE_GUIDE), QD_OK);
+	assert_int_equal(staff_login(f->st, &f->hall, "g02", "4321", NULL), QD_OK);
+	assert_int_equal(staff_login(f->st, &f->hall, "a01", "8765", NULL), QD_OK);
+	assert_int_equal(staff_set_active(f->st, "g02", 0), QD_OK);
 
 	struct staff *list;
 	size_t n;
