@@ -7,6 +7,12 @@
 /* The longest id the config accepts (groups, reasons, matters, …): buffers that hold one are
  * HALL_ID_MAX + 1 bytes. */
 #define HALL_ID_MAX 32
+/* The widest display name the config accepts (hall, zone, floor, type, window, group, matter and
+ * list item names), in terminal columns: a Chinese character takes 2. */
+#define HALL_NAME_COLS 64
+/* The most elderly-help types the config may list: what one case can record (the window console
+ * and `qdesk finish` keep at most 16). */
+#define HALL_HELPS_MAX 16
 
 struct hall_zone   { char *id, *name, *floor; };
 /* A business type: tickets "A001" … per day. quota 0 = none; cutoff -1 = none (minutes after
