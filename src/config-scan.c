@@ -19,6 +19,7 @@
 #include "qdesk/text.h"
 
 #define INCLUDE_DEPTH_MAX 10    /* libconfig 1.5's own limit */
+#define FILE_MAX (4u << 20)     /* larger is not a configuration file (or it never ends: /dev/zero) */
 
 struct scan {
 	const char *dir;        /* include files are dir/NAME */
@@ -55,7 +56,8 @@ static int syntax(struct scan *sc, const struct src *s, int line, const char *ms
 	return scan_fail(sc, s->file, line, _("syntax error"), "%s", msg);
 }
 
-/* Read a whole file into a NUL-terminated buffer, *len its size; NULL with errno set on failure. */
+/* Read a whole file into a NUL-terminated buffer, *len its size; NULL with errno set on failure
+ * (EFBIG: more than FILE_MAX bytes). */
 static unsigned char *read_all(const char *path, size_t *len)
 {
 	struct stat sb;
@@ -71,6 +73,12 @@ static unsigned char *read_all(const char *path, size_t *len)
 	unsigned char *buf = malloc(cap);
 	while (buf) {
 		n += fread(buf + n, 1, cap - n - 1, fp);
+		if (n > FILE_MAX) {
+			free(buf);
+			fclose(fp);
+			errno = EFBIG;
+			return NULL;
+		}
 		if (n < cap - 1)
 			break;
 		unsigned char *more = realloc(buf, cap *= 2);
@@ -301,6 +309,10 @@ static int scan_file(struct scan *sc, const char *file, int line_of_include, con
 	unsigned char *buf = read_all(file, &len);
 	if (!buf) {
 		int e = errno;
+		if (e == EFBIG)
+			return scan_fail(sc, file, 1, _("syntax error"), _("the file is larger than %u MiB: not "
+			                                                   "a configuration file"),
+			                 FILE_MAX >> 20);
 		if (!from)
 			return 0;      /* the caller reports the main file */
 		if (e == ENOENT)

@@ -265,6 +265,10 @@ static void test_unreadable(void **state)
 	assert_int_equal(config_load(CORPUS, &h, err, sizeof err), QD_ERR_CONFIG);
 	snprintf(want, sizeof want, "%s: cannot read: %s", CORPUS, strerror(EISDIR));
 	assert_string_equal(err, want);
+	/* A file that never ends is not read forever. */
+	assert_int_equal(config_load("/dev/zero", &h, err, sizeof err), QD_ERR_CONFIG);
+	assert_string_equal(err, "/dev/zero:1: syntax error: the file is larger than 4 MiB: not a "
+	                         "configuration file");
 	/* A tiny or absent error buffer is never overrun. */
 	char tiny[8];
 	assert_int_equal(config_load(CORPUS "/bad-syntax.conf", &h, tiny, sizeof tiny), QD_ERR_CONFIG);
