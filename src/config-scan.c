@@ -99,13 +99,14 @@ static unsigned char *read_all(const char *path, size_t *len)
 }
 
 /* Skip the string literal at s->p (its opening quote), copying its text into out when out is not
- * NULL. Returns 0, or -1 after reporting a \x00 escape; an unterminated string is left to
- * libconfig. */
+ * NULL. Like libconfig's, a string may span lines (config.c then refuses the newline in it).
+ * Returns 0, or -1 after reporting a \x00 escape; an unterminated string is left to libconfig. */
 static int skip_string(struct scan *sc, struct src *s, char *out, size_t outsz)
 {
 	size_t n = 0;
-	for (s->p++; s->p < s->end && *s->p != '"' && *s->p != '\n'; s->p++) {
+	for (s->p++; s->p < s->end && *s->p != '"'; s->p++) {
 		int c = *s->p;
+		s->line += c == '\n';
 		if (c == '\\' && s->p + 1 < s->end) {
 			c = *++s->p;
 			if (c == 'x' && s->end - s->p > 2 && s->p[1] == '0' && s->p[2] == '0')
