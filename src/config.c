@@ -1,8 +1,9 @@
 /* config.c - reads the hall's libconfig file into a struct hall and validates it strictly (unknown
  * keys, types, ranges, references, duplicates, unsafe text), reporting "FILE:LINE: setting.path:
  * what is wrong" with every echoed value sanitised; config-scan.c first catches what libconfig 1.5
- * itself lets through. Also config_path(), config_free() and the hall_* lookups. Path notation is libconfig's own:
- * group members joined by '.', list and array elements as [i] counted from 0 (windows.[3].types). */
+ * itself lets through. Also config_path(), config_free() and the hall_* lookups. Path notation
+ * is libconfig's own: group members joined by '.', list and array elements as [i] counted from 0
+ * (windows.[3].types). */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
