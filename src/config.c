@@ -1,7 +1,9 @@
 /* config.c - reads the hall's libconfig file into a struct hall and validates it strictly (unknown
- * keys, types, ranges, references, duplicates), reporting "FILE:LINE: setting.path: what is wrong";
- * also config_path(), config_free() and the hall_* lookups. Path notation is libconfig's own:
- * group members joined by '.', list and array elements as [i] counted from 0 (windows.[3].types). */
+ * keys, types, ranges, references, duplicates, unsafe text), reporting "FILE:LINE: setting.path:
+ * what is wrong" with every echoed value sanitised; config-scan.c first catches what libconfig 1.5
+ * itself lets through. Also config_path(), config_free() and the hall_* lookups. Path notation
+ * is libconfig's own: group members joined by '.', list and array elements as [i] counted from 0
+ * (windows.[3].types). */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -11,7 +13,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <libconfig.h>
+#include "config-scan.h"
 #include "qdesk/actions.h"
 #include "qdesk/clock.h"
 #include "qdesk/config.h"
@@ -191,15 +195,46 @@ static int member(struct loader *ld, config_setting_t *grp, const char *name, in
 	return check_type(ld, *out, type);
 }
 
+/* A character that shows nothing: a space of any width, a zero-width or invisible formatting
+ * character, a filler, or (in a UTF-8 locale) a combining mark on its own. */
+static int invisible(unsigned long cp)
+{
+	return cp == 0x20 || cp == 0xA0 || cp == 0xAD || cp == 0x34F || cp == 0x115F || cp == 0x1160
+	       || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200F)
+	       || (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000
+	       || cp == 0x3164 || cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFE00 && cp <= 0xFE0F)
+	       || (cp > 0x7F && wcwidth((wchar_t)cp) == 0);
+}
+
+/* 1 if the valid UTF-8 text v shows nothing: empty, or only invisible characters. */
+static int blank(const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p;) {
+		unsigned long cp = *p;
+		int n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+		if (n > 1)
+			cp &= 0x3Fu >> (n - 1);
+		for (int i = 1; i < n; i++)
+			cp = (cp << 6) | (p[i] & 0x3Fu);
+		if (!invisible(cp))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+/* Text from the config: valid UTF-8 without control, escape, bidi or line-separator characters
+ * (text_is_clean), and, when nonempty is set, showing something. */
 static int check_text(struct loader *ld, const config_setting_t *s, const char *v, int nonempty)
 {
-	if (nonempty && !*v)
-		return fail(ld, s, NULL, "%s", _("must not be empty"));
 	if (!text_valid_utf8(v))
 		return fail(ld, s, NULL, "%s", _("is not valid UTF-8"));
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return fail(ld, s, NULL, "%s", _("contains a control character"));
+	if (!text_is_clean(v))
+		return fail(ld, s, NULL, "%s", _("contains a control character, an escape sequence or an "
+		                                 "invisible direction or line-separator character"));
+	if (nonempty && blank(v))
+		return fail(ld, s, NULL, "%s", _("must not be empty (spaces and invisible characters do "
+		                                 "not count)"));
 	return 0;
 }
 
@@ -218,6 +253,20 @@ static int get_string(struct loader *ld, config_setting_t *grp, const char *name
 	if (check_text(ld, s, v, required))
 		return -1;
 	return copy(ld, v, out);
+}
+
+/* A required display name (hall, zone, floor, type, window, group, matter, list item): at most
+ * HALL_NAME_COLS terminal columns, so screens and the slip can show it whole. */
+static int get_name(struct loader *ld, config_setting_t *e, const char *member_name, char **out)
+{
+	config_setting_t *s;
+	if (get_string(ld, e, member_name, 1, "", out, &s))
+		return -1;
+	int cols = text_width(*out);
+	if (cols > HALL_NAME_COLS)
+		return fail(ld, s, NULL, _("is %d columns wide: at most %d (a Chinese character takes 2)"),
+		            cols, HALL_NAME_COLS);
+	return 0;
 }
 
 static int get_int(struct loader *ld, config_setting_t *grp, const char *name, int required, int def,
@@ -405,9 +454,9 @@ static int entry_key(struct loader *ld, config_setting_t *list, int i, const cha
 	for (int j = 0; j < i; j++) {
 		config_setting_t *prev = config_setting_get_elem(list, (unsigned)j);
 		const char *other;
-		if (config_setting_lookup_string(prev, key, &other) && strcmp(other, *out) == 0)
-			return fail(ld, *where, NULL, _("duplicate %s \"%s\" (first at line %d)"), what, *out,
-			            setting_line(prev));
+		if (config_setting_lookup_string(prev, key, &other) && strcasecmp(other, *out) == 0)
+			return fail(ld, *where, NULL, _("duplicate %s \"%s\" (first at line %d; ids ignore "
+			                                "case)"), what, *out, setting_line(prev));
 	}
 	return 0;
 }
@@ -420,7 +469,7 @@ static int load_hall_group(struct loader *ld, config_setting_t *root)
 	struct hall *h = ld->h;
 	config_setting_t *g, *lang, *open_s, *close_s;
 	if (member(ld, root, "hall", 1, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
-	    || get_string(ld, g, "name", 1, "", &h->name, NULL)
+	    || get_name(ld, g, "name", &h->name)
 	    || get_string(ld, g, "language", 0, "zh_CN", &h->language, &lang)
 	    || get_time(ld, g, "open", 1, &h->open_min, &open_s)
 	    || get_time(ld, g, "close", 1, &h->close_min, &close_s)
@@ -449,8 +498,8 @@ static int load_zones(struct loader *ld, config_setting_t *root)
 		struct hall_zone *z = &h->zones[i];
 		h->nzones = (size_t)i + 1;
 		if (entry_key(ld, list, i, keys, "id", _("zone id"), &z->id, &id)
-		    || get_string(ld, e, "name", 1, "", &z->name, NULL)
-		    || get_string(ld, e, "floor", 1, "", &z->floor, NULL))
+		    || get_name(ld, e, "name", &z->name)
+		    || get_name(ld, e, "floor", &z->floor))
 			return -1;
 	}
 	return 0;
@@ -489,7 +538,7 @@ static int load_types(struct loader *ld, config_setting_t *root)
 		struct hall_type *t = &h->types[i];
 		h->ntypes = (size_t)i + 1;
 		if (entry_key(ld, list, i, keys, "prefix", _("type prefix"), &t->prefix, &pre)
-		    || get_string(ld, e, "name", 1, "", &t->name, NULL) || get_zone(ld, e, &t->zone)
+		    || get_name(ld, e, "name", &t->name) || get_zone(ld, e, &t->zone)
 		    || get_int(ld, e, "quota", 0, 0, 0, 999999, &t->quota)
 		    || get_time(ld, e, "cutoff", 0, &t->cutoff, &cut)
 		    || get_int(ld, e, "target_wait", 0, 30, 1, 480, &t->target_wait))
@@ -522,7 +571,7 @@ static int load_groups(struct loader *ld, config_setting_t *root)
 		if (entry_key(ld, list, i, keys, "id", _("group id"), &g->id, &id))
 			return -1;
 		int elderly = strcmp(g->id, ELDERLY_GROUP) == 0;
-		if (get_string(ld, e, "name", 1, "", &g->name, NULL)
+		if (get_name(ld, e, "name", &g->name)
 		    || get_int(ld, e, "min_age", elderly, 0, 50, 100, &g->min_age))
 			return -1;
 		if (!elderly && config_setting_get_member(e, "min_age"))
@@ -545,13 +594,22 @@ static int resolve_types(struct loader *ld, config_setting_t *s, char **list, si
 	return 0;
 }
 
+static int serves_elderly(const struct hall *h, const struct hall_window *w)
+{
+	const struct hall_group *old = hall_elderly_group(h);
+	for (size_t i = 0; old && i < w->ngroups; i++)
+		if (strcmp(w->groups[i], old->id) == 0)
+			return 1;
+	return 0;
+}
+
 static int load_window(struct loader *ld, config_setting_t *e, struct hall_window *w)
 {
 	static const char *const keys[] = { "number", "name", "zone", "special", "types", "also",
 		"groups", NULL };
 	config_setting_t *sp, *types, *also, *groups;
 	if (only_keys(ld, e, keys) || get_int(ld, e, "number", 1, 0, 1, 999, &w->number)
-	    || get_string(ld, e, "name", 1, "", &w->name, NULL) || get_zone(ld, e, &w->zone)
+	    || get_name(ld, e, "name", &w->name) || get_zone(ld, e, &w->zone)
 	    || get_string(ld, e, "special", 0, "", &w->special, &sp)
 	    || (sp && check_one_of(ld, sp, w->special, window_specials))
 	    || get_strings(ld, e, "types", &w->types, &w->ntypes, &types)
@@ -571,6 +629,9 @@ static int load_window(struct loader *ld, config_setting_t *e, struct hall_windo
 			            _("unknown priority group \"%s\""), w->groups[i]);
 	if (strcmp(w->special, "elderly") == 0 && w->ngroups == 0)
 		return fail(ld, e, "groups", "%s", _("an elderly window must serve at least one priority group"));
+	if (strcmp(w->special, "elderly") == 0 && !serves_elderly(ld->h, w))
+		return fail(ld, groups, NULL, _("an elderly window must serve the elderly group \"%s\" "
+		                                "(the one with min_age)"), ELDERLY_GROUP);
 	if (w->ntypes + w->nalso + w->ngroups == 0)
 		return fail(ld, e, NULL, "%s", _("the window serves nothing: give it types, also or groups"));
 	return 0;
@@ -644,7 +705,7 @@ static int load_items(struct loader *ld, config_setting_t *root, const char *nam
 		*n = (size_t)i + 1;
 		if (entry_key(ld, list, i, keys, "id", _("id"), &it->id, &id)
 		    || (ids && check_one_of(ld, id, it->id, ids))
-		    || get_string(ld, e, "name", 1, "", &it->name, NULL))
+		    || get_name(ld, e, "name", &it->name))
 			return -1;
 	}
 	return 0;
@@ -665,7 +726,7 @@ static int load_matters(struct loader *ld, config_setting_t *root)
 		struct hall_matter *m = &h->matters[i];
 		h->nmatters = (size_t)i + 1;
 		if (entry_key(ld, list, i, keys, "id", _("matter id"), &m->id, &id)
-		    || get_string(ld, e, "name", 1, "", &m->name, NULL)
+		    || get_name(ld, e, "name", &m->name)
 		    || get_string(ld, e, "category", 1, "", &m->category, &cat)
 		    || get_string(ld, e, "kind", 1, "", &m->kind, &kind)
 		    || check_one_of(ld, kind, m->kind, matter_kinds))
@@ -800,12 +861,25 @@ static int load_devices(struct loader *ld, config_setting_t *root)
 /* One binding being collected: the setting it came from (NULL for a default). */
 struct binding { int action, key; const config_setting_t *from; const char *text; };
 
+/* 1 if keys a and b are one ASCII letter in different case. */
+static int other_case(int a, int b)
+{
+	int la = a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a;
+	int lb = b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b;
+	return a != b && la == lb && la >= 'a' && la <= 'z';
+}
+
 static int add_binding(struct loader *ld, struct binding *b, size_t *n, struct binding nb)
 {
 	for (size_t i = 0; i < *n; i++) {
+		const struct binding *blame = nb.from ? &nb : &b[i], *other = nb.from ? &b[i] : &nb;
+		if (other_case(b[i].key, nb.key) && b[i].action != nb.action)
+			return fail(ld, blame->from, NULL, _("key \"%s\" and \"%c\" (bound to %s) differ only "
+			                                     "in case: with Caps Lock on one would do the "
+			                                     "other's action"),
+			            blame->text, other->key, action_name((enum action)other->action));
 		if (b[i].key != nb.key)
 			continue;
-		const struct binding *blame = nb.from ? &nb : &b[i], *other = nb.from ? &b[i] : &nb;
 		if (b[i].action == nb.action)
 			return fail(ld, blame->from, NULL, _("\"%s\" is listed twice"), blame->text);
 		return fail(ld, blame->from, NULL, _("key \"%s\" is already bound to %s"), blame->text,
@@ -874,6 +948,16 @@ static int load_keys(struct loader *ld, config_setting_t *root)
 	return rc;
 }
 
+/* A case records at most HALL_HELPS_MAX elderly-help types: a longer list could not be used. */
+static int check_helps(struct loader *ld, config_setting_t *root)
+{
+	if (ld->h->nhelps <= HALL_HELPS_MAX)
+		return 0;
+	config_setting_t *list = config_setting_get_member(root, "elderly_help");
+	return fail(ld, config_setting_get_elem(list, HALL_HELPS_MAX), NULL,
+	            _("at most %d elderly-help types can be listed"), HALL_HELPS_MAX);
+}
+
 static int load_all(struct loader *ld, config_setting_t *root)
 {
 	static const char *const keys[] = { "hall", "database", "zones", "types", "groups", "windows",
@@ -891,6 +975,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	                  &h->modes, &h->nmodes)
 	    || load_items(ld, root, "elderly_help", 0, NULL, default_helps, NELEM(default_helps),
 	                  &h->helps, &h->nhelps)
+	    || check_helps(ld, root)
 	    || load_items(ld, root, "pause_reasons", 0, NULL, default_pauses, NELEM(default_pauses),
 	                  &h->pauses, &h->npauses)
 	    || load_evaluation(ld, root) || load_calling(ld, root) || load_devices(ld, root)
@@ -905,47 +990,89 @@ static int load_all(struct loader *ld, config_setting_t *root)
 
 /* ---- public ------------------------------------------------------------------------------- */
 
+/* The last place config_path() looks: config_load() names every place when it is missing. */
+static const char default_config[] = SYSCONFDIR "/qdesk/qdesk.conf";
+
 const char *config_path(const char *cli_path)
 {
 	const char *env = getenv("QDESK_CONFIG");
-	if (cli_path && *cli_path)
-		return cli_path;
+	struct stat sb;
+	if (cli_path)
+		return cli_path;       /* even "": config_load() refuses it */
 	if (env && *env)
 		return env;
-	if (access("conf/qdesk.conf", F_OK) == 0)
+	if (lstat("conf/qdesk.conf", &sb) == 0)   /* a dangling symlink too: reported, not skipped */
 		return "conf/qdesk.conf";
-	return SYSCONFDIR "/qdesk/qdesk.conf";
+	return default_config;
 }
 
 static enum qd_status cannot_read(const char *path, int errnum, char *err, size_t errlen)
 {
-	if (err && errlen)
+	char target[4096];
+	struct stat sb;
+	ssize_t n;
+	if (!err || !errlen)
+		return QD_ERR_CONFIG;
+	if (!*path)
+		snprintf(err, errlen, "--config \"\": %s", _("the configuration file name is empty"));
+	else if (path == default_config && errnum == ENOENT)
+		snprintf(err, errlen, _("no configuration file found: looked at --config FILE, "
+		                        "$QDESK_CONFIG, ./conf/qdesk.conf and %s"), path);
+	else if (errnum == ENOENT && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)
+	         && (n = readlink(path, target, sizeof target - 1)) >= 0)
+		snprintf(err, errlen, _("%s: cannot read: it is a symbolic link to \"%.*s\", which does not "
+		                        "exist"), path, (int)n, target);
+	else
 		snprintf(err, errlen, "%s: %s: %s", path, _("cannot read"), strerror(errnum));
 	return QD_ERR_CONFIG;
 }
 
-/* libconfig's own message for a file it could not parse. */
+/* libconfig 1.5's English error texts and what they mean here. */
+static const struct { const char *libconfig, *message; } libconfig_errors[] = {
+	{ "syntax error", NULL },
+	{ "duplicate setting name", N_("the same setting name appears twice in one group") },
+	{ "cannot open include file", N_("cannot open the @include file") },
+	{ "include file nesting too deep", N_("@include files nested too deep (does a file include "
+	                                      "itself?)") },
+	{ "mismatched element type in array", N_("an array [ ... ] must hold values of one type "
+	                                         "(use a list ( ... ) for groups)") },
+	{ "memory exhausted", N_("out of memory") },
+};
+
+/* libconfig's own message for a file it could not parse, translated where it is known. */
 static enum qd_status syntax_error(const struct loader *ld, const config_t *cfg)
 {
 	char file[4096];
 	const char *text = config_error_text(cfg) ? config_error_text(cfg) : "";
-	int plain = strcmp(text, "syntax error") == 0 || !*text;
 	if (config_error_type(cfg) == CONFIG_ERR_FILE_IO)
 		return cannot_read(ld->path, errno ? errno : EIO, ld->err, ld->errlen);
+	for (size_t i = 0; i < NELEM(libconfig_errors); i++)
+		if (strcmp(text, libconfig_errors[i].libconfig) == 0)
+			text = libconfig_errors[i].message ? _(libconfig_errors[i].message) : "";
 	if (ld->err && ld->errlen)
 		snprintf(ld->err, ld->errlen, "%s:%d: %s%s%s",
 		         file_name(ld, config_error_file(cfg), file, sizeof file), config_error_line(cfg),
-		         _("syntax error"), plain ? "" : ": ", plain ? "" : text);
+		         _("syntax error"), *text ? ": " : "", text);
 	return QD_ERR_CONFIG;
 }
 
-enum qd_status config_load(const char *path, struct hall **out, char *err, size_t errlen)
+/* Messages echo file names and values from the config: never pass escape sequences or invalid
+ * UTF-8 on to the terminal. */
+static void sanitize_message(char *err, size_t errlen)
+{
+	char safe[2048];
+	if (!err || !errlen || text_is_clean(err))
+		return;
+	text_sanitize(err, safe, sizeof safe);
+	snprintf(err, errlen, "%s", safe);
+}
+
+static enum qd_status load_file(const char *path, struct hall **out, char *err, size_t errlen)
 {
 	struct loader ld = { .path = path, .err = err, .errlen = errlen, .status = QD_ERR_CONFIG };
 	struct stat sb;
-	*out = NULL;
-	if (err && errlen)
-		err[0] = '\0';
+	if (!*path)
+		return cannot_read(path, ENOENT, err, errlen);
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		return cannot_read(path, errno, err, errlen);
@@ -957,9 +1084,11 @@ enum qd_status config_load(const char *path, struct hall **out, char *err, size_
 	char dir[4096];
 	const char *slash = strrchr(path, '/');
 	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+	ld.dir = slash == path ? "" : dir;
+	if (config_scan(path, ld.dir, err, errlen))
+		return QD_ERR_CONFIG;
 	config_t cfg;
 	config_init(&cfg);
-	ld.dir = slash == path ? "" : dir;
 	config_set_include_dir(&cfg, slash == path ? "/" : dir);
 	if (!config_read_file(&cfg, path)) {
 		enum qd_status s = syntax_error(&ld, &cfg);
@@ -978,6 +1107,17 @@ enum qd_status config_load(const char *path, struct hall **out, char *err, size_
 	}
 	*out = ld.h;
 	return QD_OK;
+}
+
+enum qd_status config_load(const char *path, struct hall **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (err && errlen)
+		err[0] = '\0';
+	enum qd_status s = load_file(path, out, err, errlen);
+	if (s != QD_OK)
+		sanitize_message(err, errlen);
+	return s;
 }
 
 static void free_strings(char **v, size_t n)

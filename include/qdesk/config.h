@@ -7,6 +7,12 @@
 /* The longest id the config accepts (groups, reasons, matters, …): buffers that hold one are
  * HALL_ID_MAX + 1 bytes. */
 #define HALL_ID_MAX 32
+/* The widest display name the config accepts (hall, zone, floor, type, window, group, matter and
+ * list item names), in terminal columns: a Chinese character takes 2. */
+#define HALL_NAME_COLS 64
+/* The most elderly-help types the config may list: what one case can record (the window console
+ * and `qdesk finish` keep at most 16). */
+#define HALL_HELPS_MAX 16
 
 struct hall_zone   { char *id, *name, *floor; };
 /* A business type: tickets "A001" … per day. quota 0 = none; cutoff -1 = none (minutes after
@@ -70,13 +76,16 @@ struct hall {
 	struct hall_key *keys; size_t nkeys;
 };
 
-/* The config file to use: cli_path if given, else $QDESK_CONFIG, else ./conf/qdesk.conf if it
- * exists, else SYSCONFDIR/qdesk/qdesk.conf. Returns a static or argv string; never NULL. */
+/* The config file to use: cli_path if given (even "", which config_load() refuses), else a
+ * non-empty $QDESK_CONFIG, else ./conf/qdesk.conf if it exists (a dangling symlink counts, so
+ * config_load() reports it), else SYSCONFDIR/qdesk/qdesk.conf; config_load() of that last one,
+ * missing, lists every place looked at. Returns a static or argv string; never NULL. */
 const char *config_path(const char *cli_path);
 
-/* Read and validate the file. On success *out is a hall the caller frees with config_free().
- * On failure returns QD_ERR_CONFIG and err holds "FILE:LINE: setting.path: what is wrong"
- * (English, already translated through gettext). */
+/* Read and validate the file (and its @include files). On success *out is a hall the caller frees
+ * with config_free(). On failure returns QD_ERR_CONFIG and err holds "FILE:LINE: setting.path:
+ * what is wrong" (English, already translated through gettext; values from the file sanitised,
+ * safe to print on a terminal). */
 enum qd_status config_load(const char *path, struct hall **out, char *err, size_t errlen);
 void config_free(struct hall *h);
 

@@ -8,9 +8,11 @@
 #include <cmocka.h>
 #include <dirent.h>
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "qdesk/actions.h"
 #include "qdesk/config.h"
@@ -263,6 +265,10 @@ static void test_unreadable(void **state)
 	assert_int_equal(config_load(CORPUS, &h, err, sizeof err), QD_ERR_CONFIG);
 	snprintf(want, sizeof want, "%s: cannot read: %s", CORPUS, strerror(EISDIR));
 	assert_string_equal(err, want);
+	/* A file that never ends is not read forever. */
+	assert_int_equal(config_load("/dev/zero", &h, err, sizeof err), QD_ERR_CONFIG);
+	assert_string_equal(err, "/dev/zero:1: syntax error: the file is larger than 4 MiB: not a "
+	                         "configuration file");
 	/* A tiny or absent error buffer is never overrun. */
 	char tiny[8];
 	assert_int_equal(config_load(CORPUS "/bad-syntax.conf", &h, tiny, sizeof tiny), QD_ERR_CONFIG);
@@ -362,9 +368,154 @@ static void test_config_path(void **state)
 	assert_true(n > 17 && strcmp(p + n - 17, "/qdesk/qdesk.conf") == 0);
 }
 
+/* Messages echo values from the config: no escape sequence, control character or invalid byte may
+ * reach the terminal through them. */
+static void test_sanitized_messages(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"hall = { name = \"厅\"; open = \"\\x1b]0;pwned\\x07\"; close = \"12:00\"; };\n",
+		"hall = { name = \"厅\"; open = \"08:00\"; close = \"12:00\"; };\n"
+		"zones = ( { id = \"z\"; name = \"区\"; floor = \"1F\"; } );\n"
+		"types = ( { prefix = \"A\"; name = \"甲\"; zone = \"z\"; } );\n"
+		"windows = ( { number = 1; name = \"窗\"; zone = \"z\"; types = [\"A\"]; } );\n"
+		"categories = ( { id = \"c\"; name = \"类\"; } );\n"
+		"keys = { finish = \"\\x1b[2J\"; };\n",
+		"hall = { name = \"厅\"; open = \"08:00\"; close = \"\\x9b2J\\xff\"; };\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char err[512] = "";
+		struct hall *h = NULL;
+		assert_int_equal(load_text(texts[i], &h, err, sizeof err), QD_ERR_CONFIG);
+		assert_null(h);
+		if (!strstr(err, "\"?"))
+			fail_msg("text %zu: the value is not shown sanitised in: %s", i, err);
+		for (const unsigned char *p = (const unsigned char *)err; *p; p++)
+			if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
+				fail_msg("text %zu: control byte 0x%02x in message: %s", i, *p, err);
+	}
+}
+
+/* Write path (under dir) with text. */
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* @include: files are found relative to the main file's directory, nested ones too (libconfig
+ * 1.5); a problem inside an included file names that file. A byte-order mark is named. */
+static void test_include_and_bom(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qdesk-test-include-XXXXXX", path[1024], sub[1024], err[1024] = "", want[2048];
+	struct hall *h = NULL;
+	assert_non_null(mkdtemp(dir));
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	put_file(dir, "main.conf",
+	         "hall = { name = \"厅\"; open = \"08:00\"; close = \"12:00\"; };\n"
+	         "zones = ( { id = \"z\"; name = \"区\"; floor = \"1F\"; } );\n"
+	         "types = ( { prefix = \"A\"; name = \"甲\"; zone = \"z\"; } );\n"
+	         "windows = ( { number = 1; name = \"窗\"; zone = \"z\"; types = [\"A\"]; } );\n"
+	         "categories = ( { id = \"c\"; name = \"类\"; } );\n"
+	         "  @include \"sub/calling.conf\"\n");
+	put_file(sub, "calling.conf", "// the calling rules\n@include \"sub/keys.conf\"\n"
+	                              "calling = { recall_cap = 4; };\n");
+	put_file(sub, "keys.conf", "keys = { finish = \"F6\"; };\n");
+	snprintf(path, sizeof path, "%s/main.conf", dir);
+	if (config_load(path, &h, err, sizeof err) != QD_OK)
+		fail_msg("%s", err);
+	assert_int_equal(h->calling.recall_cap, 4);
+	config_free(h);
+
+	put_file(sub, "keys.conf", "keys = {\n  finish = \"F6\";\n};\ncalling = { recall_cap = 4294967297; };\n");
+	assert_int_equal(config_load(path, &h, err, sizeof err), QD_ERR_CONFIG);
+	snprintf(want, sizeof want, "%s/sub/keys.conf:4: recall_cap: 4294967297 is out of range", dir);
+	if (strncmp(err, want, strlen(want)) != 0)
+		fail_msg("expected %s..., got %s", want, err);
+	put_file(sub, "keys.conf", "keys = {\n  finish = \"F66\";\n};\n");
+	assert_int_equal(config_load(path, &h, err, sizeof err), QD_ERR_CONFIG);
+	snprintf(want, sizeof want, "%s/sub/keys.conf:2: keys.finish: \"F66\" is not a key", dir);
+	if (strncmp(err, want, strlen(want)) != 0)
+		fail_msg("expected %s..., got %s", want, err);
+	snprintf(path, sizeof path, "%s/sub/keys.conf", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/main.conf", dir);
+	assert_int_equal(config_load(path, &h, err, sizeof err), QD_ERR_CONFIG);
+	snprintf(want, sizeof want, "%s/sub/calling.conf:2: @include: \"%s/sub/keys.conf\" does not exist",
+	         dir, dir);
+	assert_string_equal(err, want);
+
+	put_file(dir, "bom.conf", "\xEF\xBB\xBFhall = { name = \"厅\"; };\n");
+	snprintf(path, sizeof path, "%s/bom.conf", dir);
+	assert_int_equal(config_load(path, &h, err, sizeof err), QD_ERR_CONFIG);
+	snprintf(want, sizeof want, "%s:1: syntax error: the file starts with a byte-order mark", path);
+	if (strncmp(err, want, strlen(want)) != 0)
+		fail_msg("expected %s..., got %s", want, err);
+	assert_non_null(strstr(err, "without BOM"));
+
+	static const char *const names[] = { "main.conf", "sub/calling.conf", "sub/keys.conf", "bom.conf" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(sub);
+	rmdir(dir);
+}
+
+/* An explicitly empty --config is an error, not "use the default"; no file anywhere lists the
+ * places looked at; a dangling ./conf/qdesk.conf symlink is reported, not skipped. */
+static void test_config_path_errors(void **state)
+{
+	(void)state;
+	char err[1024], cwd[4096], dir[] = "/tmp/qdesk-test-path-XXXXXX", conf[1024], link_path[1024];
+	struct hall *h = NULL;
+	assert_string_equal(config_path(""), "");
+	assert_int_equal(config_load(config_path(""), &h, err, sizeof err), QD_ERR_CONFIG);
+	assert_null(h);
+	assert_string_equal(err, "--config \"\": the configuration file name is empty");
+
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chdir(dir), 0);
+	unsetenv("QDESK_CONFIG");
+	const char *p = config_path(NULL);
+	struct stat sb;
+	if (stat(p, &sb) != 0) {   /* an installed qdesk.conf would be found: nothing to check */
+		assert_int_equal(config_load(p, &h, err, sizeof err), QD_ERR_CONFIG);
+		assert_non_null(strstr(err, "no configuration file found"));
+		assert_non_null(strstr(err, "--config FILE, $QDESK_CONFIG, ./conf/qdesk.conf and "));
+		assert_non_null(strstr(err, "/qdesk/qdesk.conf"));
+	}
+	snprintf(conf, sizeof conf, "%s/conf", dir);
+	snprintf(link_path, sizeof link_path, "%s/conf/qdesk.conf", dir);
+	assert_int_equal(mkdir(conf, 0700), 0);
+	assert_int_equal(symlink("/nonexistent/qdesk.conf", link_path), 0);
+	p = config_path(NULL);
+	assert_string_equal(p, "conf/qdesk.conf");
+	assert_int_equal(config_load(p, &h, err, sizeof err), QD_ERR_CONFIG);
+	assert_string_equal(err, "conf/qdesk.conf: cannot read: it is a symbolic link to "
+	                         "\"/nonexistent/qdesk.conf\", which does not exist");
+	unlink(link_path);
+	rmdir(conf);
+	assert_int_equal(chdir(cwd), 0);
+	rmdir(dir);
+}
+
 int main(void)
 {
+	/* Names are measured in terminal columns: wcwidth needs a UTF-8 locale, as qdesk insists on. */
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sanitized_messages),
+		cmocka_unit_test(test_include_and_bom),
+		cmocka_unit_test(test_config_path_errors),
 		cmocka_unit_test(test_demo_hall),
 		cmocka_unit_test(test_minimal_defaults),
 		cmocka_unit_test(test_bad_configs),
