@@ -6,8 +6,6 @@
 #include "qdesk/cases.h"
 #include "qdesk/i18n.h"
 
-#define MAX_HELPS 16
-
 /* Split "a,b,c" in place into at most max items; returns how many, or -1 if there are too many. */
 static int split_list(char *s, const char **items, int max)
 {
@@ -66,10 +64,10 @@ int cli_finish(struct cli *c, int argc, char **argv)
 	if (rating_s && (rc = cli_int(argv[0], "--rating", rating_s, 1, 5, &rating)))
 		return rc;
 	char help_buf[512];
-	const char *help_items[MAX_HELPS];
+	const char *help_items[HALL_HELPS_MAX];
 	if (helps) {
 		snprintf(help_buf, sizeof help_buf, "%s", helps);
-		int n = split_list(help_buf, help_items, MAX_HELPS);
+		int n = split_list(help_buf, help_items, HALL_HELPS_MAX);
 		if (n < 0)
 			return cli_usage(argv[0], _("too many --elderly-help types"));
 		in.helps = help_items;

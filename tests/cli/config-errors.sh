@@ -15,9 +15,9 @@ expect_exit 2 "$QDESK_BIN" --config "$T/syntax.conf" config check
 expect_grep "syntax error line" "syntax.conf:[0-9]" "$T/err"
 # An explicitly empty --config is an error, not "use the default".
 expect_exit 2 "$QDESK_BIN" --config "" config check
-expect_grep "empty --config" 'config "": the configuration file name is empty' "$T/err"
+expect_grep "empty --config" "option '--config' needs a file name" "$T/err"
 expect_exit 2 "$QDESK_BIN" --config= config check
-expect_grep "empty --config=" 'config "": the configuration file name is empty' "$T/err"
+expect_grep "empty --config=" "option '--config=' needs a file name" "$T/err"
 # A config value echoed in a message never reaches the terminal as an escape sequence.
 sed 's/= "08:30";/= "\\x1b]0;pwned\\x07";/' "$TOP/conf/qdesk.conf" >"$T/esc.conf"
 grep -q 'pwned' "$T/esc.conf" || fail "could not put an escape into the config"
