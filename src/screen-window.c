@@ -808,8 +808,12 @@ static int reason_answer(struct ui *ui, void *ctx, const char *answer)
 	}
 	snprintf(c->reason, sizeof c->reason, "%s", answer);
 	enum qd_status s = finish_commit(ui, c, c->rating, answer);
-	/* refused: the prompt stays open with the reason (unless the window was taken over) */
-	return s == QD_OK || !c->signed_in;
+	if (s == QD_OK || !c->signed_in)
+		return 1;
+	/* refused: the prompt stays open with the reason */
+	ui_message(ui, UI_MSG_ERROR, _("%s; the reason and %d case(s) are kept: Enter tries again."),
+	           _(qd_status_text(s)), c->ncases);
+	return 0;
 }
 
 static void discard_cases_answer(struct ui *ui, void *ctx, int yes)

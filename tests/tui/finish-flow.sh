@@ -76,7 +76,7 @@ tui_expect finish-flow reason-full "Full: 498 of 500 bytes; a Chinese character 
 tui_expect finish-flow reason-discard "Discard what was typed?"
 tui_expect finish-flow reason-still "很很很很"
 tui_expect finish-flow reason-back "Evaluation of A001"
-tui_expect finish-flow finish-refused "the 1 case(s) typed are kept"
+tui_expect finish-flow finish-refused "the reason and 1 case(s) are kept: Enter tries again."
 tui_expect finish-flow finish-refused "很很很很"
 tui_expect finish-flow finished "A001 finished · 1 case(s) · rating 1"
 tui_expect finish-flow refused-again "the 1 case(s) typed are kept: F6 finishes again."
