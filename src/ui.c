@@ -949,7 +949,7 @@ static void dump_attrs(struct ui *ui, const char *name)
 {
 	if (!ui->dump)
 		return;
-	fprintf(ui->dump, "--- %s attributes (%dx%d) ---\n", name, COLS, LINES);
+	fprintf(ui->dump, "--- attributes of %s (%dx%d) ---\n", name, COLS, LINES);
 	for (int y = 0; y < LINES; y++) {
 		char line[1024];
 		int len = 0, keep = 0;
