@@ -34,7 +34,9 @@ struct ui {
 	int depth;
 	struct ui_binding keys[UI_BINDINGS_MAX];
 	int nkeys;
-	unsigned keybar_mask;
+	unsigned keybar_mask;       /* actions the key bar shows (the top screen's) */
+	unsigned keybar_room;       /* actions whose key bar keeps its lines: the nearest screen with a
+	                             * key bar, so a dialog opening does not move the screen below */
 	const char *keybar_labels[ACT_COUNT];
 	char msg[512];
 	enum ui_msg msg_kind;
@@ -344,12 +346,12 @@ void ui_clear_message(struct ui *ui)
 }
 
 /* Lay the key bar out in cols columns: item i goes to line line_of[i]. Returns lines used. */
-static int keybar_layout(struct ui *ui, int cols, int *line_of, int *x_of)
+static int keybar_layout(struct ui *ui, unsigned mask, int cols, int *line_of, int *x_of)
 {
 	int line = 0, x = 0, any = 0;
 	for (int a = 0; a < ACT_COUNT; a++) {
 		line_of[a] = -1;
-		if (!(ui->keybar_mask & (1u << a)))
+		if (!(mask & (1u << a)))
 			continue;
 		int k;
 		char kn[16];
@@ -375,16 +377,15 @@ static int keybar_layout(struct ui *ui, int cols, int *line_of, int *x_of)
 static int keybar_lines(struct ui *ui)
 {
 	int l[ACT_COUNT], x[ACT_COUNT];
-	int n = keybar_layout(ui, COLS, l, x);
+	int n = keybar_layout(ui, ui->keybar_room, COLS, l, x);
 	return n > 2 ? 2 : n;
 }
 
 static void keybar_draw(struct ui *ui)
 {
 	int l[ACT_COUNT], x[ACT_COUNT];
-	int n = keybar_layout(ui, COLS, l, x);
-	if (n > 2)
-		n = 2;
+	keybar_layout(ui, ui->keybar_mask, COLS, l, x);
+	int n = keybar_lines(ui);
 	int top = LINES - n;
 	for (int a = 0; a < ACT_COUNT; a++) {
 		if (l[a] < 0 || l[a] >= n)
@@ -743,13 +744,18 @@ static int too_small(void)
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 }
 
-/* The key bar follows the top screen. */
+/* The key bar shows the top screen's keys; a dialog without a key bar leaves its lines blank
+ * (the screen below keeps its layout). */
 static void keybar_update(struct ui *ui)
 {
-	unsigned mask = 0;
-	if (ui->depth > 0 && ui->stack[ui->depth - 1].s->keybar)
-		mask = ui->stack[ui->depth - 1].s->keybar(ui, ui->stack[ui->depth - 1].self);
-	ui->keybar_mask = mask;
+	ui->keybar_mask = ui->keybar_room = 0;
+	for (int i = ui->depth - 1; i >= 0; i--)
+		if (ui->stack[i].s->keybar) {
+			ui->keybar_room = ui->stack[i].s->keybar(ui, ui->stack[i].self);
+			if (i == ui->depth - 1)
+				ui->keybar_mask = ui->keybar_room;
+			break;
+		}
 }
 
 static void draw_all(struct ui *ui)
