@@ -49,7 +49,9 @@ $LONG
 <F2>
 :sh sqlite3 "\$DB" "$NOFINISH"
 <F6>
-<Enter><Enter><Enter>
+<Tab><Tab><Tab><Tab><Tab><Tab>２０００<Enter>
+:dump minutes-range
+<Backspace><Backspace><Backspace><Backspace>15<Enter><Enter><Enter>
 :dump refused-again
 :sh sqlite3 "\$DB" "drop trigger nofinish"
 <F6>
@@ -79,6 +81,7 @@ tui_expect finish-flow reason-back "Evaluation of A001"
 tui_expect finish-flow finish-refused "the reason and 1 case(s) are kept: Enter tries again."
 tui_expect finish-flow finish-refused "很很很很"
 tui_expect finish-flow finished "A001 finished · 1 case(s) · rating 1"
+tui_expect finish-flow minutes-range "Help minutes: 0 to 1440."
 tui_expect finish-flow refused-again "the 1 case(s) typed are kept: F6 finishes again."
 tui_expect finish-flow finish-again "Log another case for this ticket?"
 tui_expect finish-flow finished-again "A002 finished · 1 case(s) · rating 5."
@@ -88,5 +91,6 @@ tui_expect finish-flow consult-logged "Consultation logged."
 expect_eq "A001's case with its note and matter" "company-setup|办理顺利" "$(sql "select c.matter, c.note from cases c join tickets t on t.id = c.ticket_id where t.number = 'A001' and not c.voided")"
 expect_eq "the reason kept whole: 166 characters, 498 bytes" "1|166|498" "$(sql "select level, length(reason), length(cast(reason as blob)) from evaluations e join tickets t on t.id = e.ticket_id where t.number = 'A001'")"
 expect_eq "both served, one case each" "2|2" "$(sql "select count(*), (select count(*) from cases where not voided and ticket_id is not null) from tickets where state = 'served'")"
+expect_eq "full-width minutes typed as digits, fixed after the refusal" "15" "$(sql "select c.help_minutes from cases c join tickets t on t.id = c.ticket_id where t.number = 'A002'")"
 expect_eq "consultation" "问社保卡" "$(sql "select topic from consultations")"
 done_testing

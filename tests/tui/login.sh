@@ -30,7 +30,8 @@ c1<Enter>
 :sh sqlite3 "$DB" "select failures, coalesce(locked_until, 0) from staff where id='c1'" > "$T/failures-empty"
 5555<Enter>
 :dump locked-wrong-pin
-1234<Enter>
+# the full-width digits of a Chinese input method are digits
+１２３４<Enter>
 :dump unlocked
 :idle 301
 :dump idle-locked
@@ -55,6 +56,8 @@ tui_expect login locked "Signed in: 张三 (c1)"
 tui_expect_not login locked "Waiting for this window"
 tui_expect login locked-empty-enter "Type your PIN, then Enter."
 expect_eq "empty PINs are not counted" "0|0" "$(cat "$T/failures-empty")"
+tui_expect login unlocked "Clerk: 张三 (c1)"
+tui_expect_not login unlocked "Signed in: 张三 (c1)"
 tui_expect login idle-locked "Enter the PIN to unlock"
 tui_expect login logged-out "Log in"
 expect_eq "session opened at window 1" "1|c1|1" "$(cat "$T/sessions-1")"
