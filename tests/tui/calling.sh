@@ -83,4 +83,18 @@ expect_eq "A002 after no-show, undo, no-show" "noshow" "$(sql "select state from
 expect_eq "B001 transferred to type C, waiting there" "waiting|C" "$(sql "select state, queue_type from tickets where number='B001'")"
 expect_eq "A001 served with a case and a rating" "served|1|5" "$(sql "select t.state, (select count(*) from cases c where c.ticket_id = t.id and not voided), (select level from evaluations e where e.ticket_id = t.id) from tickets t where number='A001'")"
 expect_eq "the pause was recorded" "1" "$(sql "select count(*) from pauses where window=1")"
+# The transfer list offers every window but this one
+q issue A >/dev/null
+tui_run calling-transfer 3 <<'KEYS'
+c2<Enter>1234<Enter>
+<F2>
+<F5>
+Window 3 ·
+:dump own-window
+<C-u>Window 4 ·
+:dump other-window
+<Esc>
+KEYS
+tui_expect calling-transfer own-window "(nothing matches)"
+tui_expect calling-transfer other-window "Window#4#·#发票申领及税控设备"
 done_testing
