@@ -49,7 +49,8 @@ $LONG
 <F2>
 :sh sqlite3 "\$DB" "$NOFINISH"
 <F6>
-<Tab><Tab><Tab><Tab><Tab><Tab>２０００<Enter>
+<Tab><Tab><Tab><Tab><Tab><Space><Space><Enter>
+<Tab>２０００<Enter>
 :dump minutes-range
 <Backspace><Backspace><Backspace><Backspace>15<Enter><Enter><Enter>
 :dump refused-again
