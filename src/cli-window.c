@@ -60,7 +60,7 @@ int cli_window(struct cli *c, int argc, char **argv)
 		o.script = script;
 		o.dump = getenv("QDESK_DUMP");
 		if (size && sscanf(size, "%dx%d", &o.script_cols, &o.script_lines) != 2)
-			return cli_usage("window", "QDESK_SIZE is COLSxLINES, e.g. 80x24");
+			return cli_usage("window", _("QDESK_SIZE is COLSxLINES, e.g. 80x24"));
 	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "qdesk: %s\n", _("the window console needs a terminal"));
 		return 2;

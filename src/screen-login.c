@@ -6,6 +6,7 @@
 #include <string.h>
 #include "screen-login.h"
 #include "widget-edit.h"
+#include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/text.h"
 
@@ -80,7 +81,14 @@ static int try_login(struct ui *ui, struct login *l)
 	/* a wrong PIN and an unknown id read the same, so ids cannot be probed */
 	if (s == QD_ERR_NO_STAFF)
 		s = QD_ERR_PIN;
-	snprintf(l->msg, sizeof l->msg, "%s", _(qd_status_text(s)));
+	struct staff locked;
+	if (s == QD_ERR_LOCKED && staff_get(ui_store(ui), id, &locked) == QD_OK && locked.locked_until > 0) {
+		char until[6];
+		clock_hhmm((time_t)locked.locked_until, until);
+		snprintf(l->msg, sizeof l->msg, _("Too many wrong PINs: the account is locked until %s."), until);
+	} else {
+		snprintf(l->msg, sizeof l->msg, "%s", _(qd_status_text(s)));
+	}
 	edit_set(&l->pin, "");
 	l->focus = id[0] ? 1 : 0;
 	return 0;
@@ -100,13 +108,21 @@ static int login_act(struct ui *ui, void *self, const struct ui_event *ev)
 		return UI_REDRAW;
 	}
 	if (!ev->fn && ev->ch == '\n') {
-		if (l->focus == 0 && l->pin.len == 0)
+		/* an empty field is never checked: Enter to wake the screen must not count as a wrong PIN */
+		if (l->id.len == 0) {
+			l->focus = 0;
+			snprintf(l->msg, sizeof l->msg, "%s", _("Type your staff id first."));
+		} else if (l->pin.len == 0) {
+			if (l->focus == 1)
+				snprintf(l->msg, sizeof l->msg, "%s", _("Type your PIN, then Enter."));
 			l->focus = 1;
-		else if (try_login(ui, l))
+		} else if (try_login(ui, l)) {
 			return UI_RELOAD;
+		}
 		return UI_REDRAW;
 	}
-	if (l->focus == 1 && !ev->fn && ev->ch >= ' ' && ev->ch != 127 && (ev->ch < '0' || ev->ch > '9')) {
+	if (l->focus == 1 && !ev->fn && ev->ch >= ' ' && ev->ch != 127
+	    && (edit_fold((wchar_t)ev->ch) < '0' || edit_fold((wchar_t)ev->ch) > '9')) {
 		snprintf(l->msg, sizeof l->msg, "%s", _("a PIN is 4 to 12 digits"));
 		return UI_REDRAW;
 	}
@@ -137,6 +153,8 @@ void login_push(struct ui *ui, const char *heading, int roles, const char *locke
 	edit_init(&l->id, 31);
 	edit_init(&l->pin, 12);
 	l->pin.secret = 1;
+	l->pin.fold = 1;            /* full-width digits from a Chinese input method */
+	l->id.fold = 1;
 	if (locked_by) {
 		edit_set(&l->id, locked_by);
 		l->focus = 1;

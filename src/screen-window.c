@@ -20,6 +20,11 @@
 #include "qdesk/text.h"
 
 #define CONSOLE_ROLES (ROLE_CLERK | ROLE_LEAD)
+/* The engine's limits in bytes of UTF-8 (include/qdesk/cases.h), enforced as the clerk types. */
+#define APPLICANT_BYTES 100
+#define NOTE_BYTES 500
+#define REASON_BYTES 500
+#define TOPIC_BYTES 200
 #define CASES_PER_TICKET 8
 #define HELPS_MAX 16
 
@@ -52,6 +57,8 @@ struct console {
 	struct staff_today today;   /* this clerk's counts today, at any window */
 	struct pending cases[CASES_PER_TICKET];
 	int ncases;
+	long long cases_ticket;     /* the ticket the typed cases belong to */
+	char reason[REASON_BYTES + 1];  /* the bad rating's reason as typed (kept if finish fails) */
 	int walk_in;                /* the open case form logs a walk-in */
 	int rating;
 };
@@ -135,7 +142,16 @@ static void signed_out_screen(struct ui *ui, struct console *c)
 static enum qd_status unlock_done(struct ui *ui, void *ctx, const struct staff *who)
 {
 	struct console *c = ctx;
-	if (strcmp(who->id, c->me.id) == 0 && c->signed_in) {
+	if (strcmp(who->id, c->me.id) == 0) {
+		/* still this clerk's window? (taken over since the last reload: never take it back) */
+		struct window_state now;
+		enum qd_status s = queue_window(ui_store(ui), ui_hall(ui), c->w, &now);
+		if (s == QD_OK && (!c->signed_in || strcmp(now.staff, c->me.id) != 0))
+			s = QD_ERR_TOOK_OVER;
+		if (s != QD_OK) {
+			ui_reload(ui);      /* the reload sends the console to its login screen */
+			return s;
+		}
 		c->locked = 0;
 		ui_set_idle(ui, ui_hall(ui)->security.lock_seconds, idle_lock, c);
 		ui_clear_message(ui);
@@ -195,10 +211,15 @@ static int console_load(struct ui *ui, void *self)
 	if (c->load_error == QD_OK && c->signed_in && strcmp(c->ws.staff, c->me.id) != 0) {
 		/* somebody else signed in here, or a lead closed the session from elsewhere */
 		c->signed_in = 0;
-		if (!c->locked)
-			signed_out_screen(ui, c);
-		if (c->ws.staff[0])
-			ui_message(ui, UI_MSG_ERROR, "%s (%s)", _(qd_status_text(QD_ERR_TOOK_OVER)), c->ws.staff);
+		/* the lock screen goes too: its PIN must not take the window back */
+		signed_out_screen(ui, c);
+		struct staff other;
+		if (c->ws.staff[0] && staff_get(st, c->ws.staff, &other) == QD_OK)
+			ui_message(ui, UI_MSG_ERROR, _("Another clerk took this window over: %s (%s)."),
+			           other.name, other.id);
+		else if (c->ws.staff[0])
+			ui_message(ui, UI_MSG_ERROR, _("Another clerk took this window over: %s."),
+			           c->ws.staff);
 		else
 			ui_message(ui, UI_MSG_ERROR, _("The session at this window was closed elsewhere."));
 	}
@@ -403,8 +424,20 @@ static void draw_current(struct ui *ui, struct console *c, int y, int x, int w, 
 		field(yy++, x, lw, w, labels[6], t->phone_masked, 0);
 	if (t->note[0] && yy < bottom)
 		field(yy++, x, lw, w, labels[7], t->note, 0);
-	if (c->ncases && yy < bottom)
+	if (c->ncases && c->cases_ticket == t->id && yy < bottom)
 		ui_textf(yy++, x, w, 0, _("Cases typed for this ticket: %d"), c->ncases);
+}
+
+/* s padded to cols columns; text that does not fit ends with "…" where it was cut. */
+static void cell(const char *s, int cols, char *out, size_t outsz)
+{
+	if (text_width(s) <= cols) {
+		text_pad(s, cols, out, outsz);
+		return;
+	}
+	char cut[256];
+	int w = text_truncate(s, cols - 1, cut, sizeof cut);
+	snprintf(out, outsz, "%s…%*s", cut, cols - 1 - w, "");
 }
 
 static void draw_waiting(struct ui *ui, struct console *c, int y, int x, int w, int bottom)
@@ -414,9 +447,11 @@ static void draw_waiting(struct ui *ui, struct console *c, int y, int x, int w, 
 	char title[128];
 	snprintf(title, sizeof title, _("Waiting for this window: %zu"), c->nwaiting);
 	ui_text(y, x, w, A_BOLD, title);
-	/* columns: number 6, group 8, type rest, waited 7 */
-	int cn = 6, cg = 8, cwt = 6, ct = w - cn - cg - cwt - 4;   /* 1 more for the late mark */
-	char a[128], b[128], d[128], e[64], line[512];
+	/* columns: number 6, group 8, business the rest, waited as wide as "999 min!" translated (the
+	 * late mark matters most for the longest waits) */
+	char a[300], b[300], d[300], e[64], line[1024];
+	snprintf(e, sizeof e, _("%lld min"), 999LL);
+	int cn = 6, cg = 8, cwt = text_width(e) + 1, ct = w - cn - cg - cwt - 3;
 	text_pad(_("No."), cn, a, sizeof a);
 	text_pad(_("Group"), cg, b, sizeof b);
 	text_pad(_("Business"), ct, d, sizeof d);
@@ -435,10 +470,10 @@ static void draw_waiting(struct ui *ui, struct console *c, int y, int x, int w, 
 		int late = ty && ty->target_wait > 0 && mins >= ty->target_wait;
 		char num[32];
 		snprintf(num, sizeof num, "%s%s", t->number, t->target_window == c->w ? "→" : "");
-		text_pad(num, cn, a, sizeof a);
-		text_pad(t->priority[0] ? group_name(h, t->priority) : "", cg, b, sizeof b);
-		text_pad(ty ? ty->name : t->type, ct, d, sizeof d);
-		snprintf(e, sizeof e, _("%lld min"), mins < 0 ? 0 : mins);
+		cell(num, cn, a, sizeof a);
+		cell(t->priority[0] ? group_name(h, t->priority) : "", cg, b, sizeof b);
+		cell(ty ? ty->name : t->type, ct, d, sizeof d);
+		snprintf(e, sizeof e, _("%lld min"), mins < 0 ? 0 : mins > 999 ? 999 : mins);
 		snprintf(line, sizeof line, "%s %s %s %s%s", a, b, d, e, late ? "!" : "");
 		ui_text(yy, x, w, late ? A_BOLD | ui_attr(UI_C_ERROR) : (t->priority[0] ? A_BOLD : 0), line);
 	}
@@ -647,7 +682,8 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 	const char *bad = NULL;
 	enum qd_status s = cases_validate(ui_hall(ui), &ci, &bad);
 	if (s != QD_OK) {
-		form_error(f, field_of(bad), _(qd_status_text(s)));
+		form_error(f, field_of(bad), bad && !strcmp(bad, "minutes")
+		           ? _("Help minutes: 0 to 1440.") : _(qd_status_text(s)));
 		return 0;
 	}
 	if (c->walk_in) {
@@ -661,8 +697,10 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 		ui_message(ui, UI_MSG_OK, _("Walk-in case logged."));
 		return 1;
 	}
-	if (c->ncases < CASES_PER_TICKET)
+	if (c->ncases < CASES_PER_TICKET) {
 		c->cases[c->ncases++] = p;
+		c->cases_ticket = c->ws.current.id;
+	}
 	if (c->ncases < CASES_PER_TICKET)
 		confirm_push(ui, _("Log another case for this ticket?"), 0, another_answer, c);
 	else
@@ -677,7 +715,6 @@ static void case_cancel(struct ui *ui, void *ctx)
 		ask_rating(ui, c);         /* an extra case was dropped; the ones typed stand */
 		return;
 	}
-	c->ncases = 0;
 	ui_message(ui, UI_MSG_INFO, _("Cancelled; nothing was saved."));
 }
 
@@ -711,34 +748,41 @@ static struct form *case_form_new(struct ui *ui, struct console *c, const char *
 	for (size_t k = 0; k < h->nhelps; k++)
 		form_add_option(f, i, h->helps[k].id, h->helps[k].name);
 	form_add_number(f, _("Help minutes"), 4);
-	form_add_text(f, _("Applicant"), 30, NULL, text_mask_name);
+	form_add_text(f, _("Applicant"), APPLICANT_BYTES, NULL, text_mask_name);
 	form_add_text(f, _("ID number"), 18, check_id, mask_id);
 	form_add_text(f, _("Mobile"), 11, check_phone, text_mask_phone);
-	form_add_text(f, _("Note"), 200, NULL, NULL);
+	form_add_text(f, _("Note"), NOTE_BYTES, NULL, NULL);
 	form_on_change(f, form_changed);
 	return f;
 }
 
 /* ---- finishing: evaluation and commit ----------------------------------------------------- */
 
-static void finish_commit(struct ui *ui, struct console *c, int rating, const char *reason)
+/* Finish the ticket with the typed cases. On failure the cases (and reason) stay typed: the clerk
+ * fixes what was refused and finishes again. */
+static enum qd_status finish_commit(struct ui *ui, struct console *c, int rating, const char *reason)
 {
 	const char *helps[CASES_PER_TICKET][HELPS_MAX];
 	struct case_input cases[CASES_PER_TICKET];
 	for (int i = 0; i < c->ncases; i++)
 		cases[i] = case_of(&c->cases[i], helps[i]);
 	struct finish_result fr;
+	char kb[16];
 	memset(&fr, 0, sizeof fr);
 	/* The ticket, every case and the evaluation: one transaction, all or nothing. */
 	enum qd_status s = queue_finish(ui_store(ui), ui_hall(ui), c->w, c->me.id, cases,
 	                                (size_t)c->ncases, rating, reason, &fr);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
-		return;
+		if (s != QD_ERR_TOOK_OVER && c->ncases)
+			ui_message(ui, UI_MSG_ERROR, _("%s; the %d case(s) typed are kept: %s finishes again."),
+			           _(qd_status_text(s)), c->ncases, key_of(ui, ACT_FINISH, kb, sizeof kb));
+		return s;
 	}
 	int n = fr.ncases;
 	ui_reload(ui);
 	c->ncases = 0;
+	c->reason[0] = '\0';
 	if (fr.rectification_id)
 		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · rating %d: a rectification item is due %s."),
 		           fr.ticket.number, n, rating, fr.deadline);
@@ -746,22 +790,42 @@ static void finish_commit(struct ui *ui, struct console *c, int rating, const ch
 		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · rating %d."), fr.ticket.number, n, rating);
 	else
 		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · not evaluated."), fr.ticket.number, n);
+	return QD_OK;
 }
 
 static int reason_answer(struct ui *ui, void *ctx, const char *answer)
 {
 	struct console *c = ctx;
 	if (!answer) {
-		c->ncases = 0;
-		ui_message(ui, UI_MSG_INFO, _("Cancelled; nothing was saved."));
+		/* back to the rating: the cases typed stand */
+		c->reason[0] = '\0';
+		ask_rating(ui, c);
 		return 1;
 	}
 	if (!answer[0]) {
 		ui_message(ui, UI_MSG_ERROR, _("Please write down the reason the person gave."));
 		return 0;
 	}
-	finish_commit(ui, c, c->rating, answer);
-	return 1;
+	snprintf(c->reason, sizeof c->reason, "%s", answer);
+	enum qd_status s = finish_commit(ui, c, c->rating, answer);
+	if (s == QD_OK || !c->signed_in)
+		return 1;
+	/* refused: the prompt stays open with the reason */
+	ui_message(ui, UI_MSG_ERROR, _("%s; the reason and %d case(s) are kept: Enter tries again."),
+	           _(qd_status_text(s)), c->ncases);
+	return 0;
+}
+
+static void discard_cases_answer(struct ui *ui, void *ctx, int yes)
+{
+	struct console *c = ctx;
+	if (!yes) {
+		ask_rating(ui, c);
+		return;
+	}
+	c->ncases = 0;
+	c->reason[0] = '\0';
+	ui_message(ui, UI_MSG_INFO, _("Cancelled; nothing was saved."));
 }
 
 static void rating_picked(struct ui *ui, void *ctx, int index, const unsigned char *checked)
@@ -769,15 +833,18 @@ static void rating_picked(struct ui *ui, void *ctx, int index, const unsigned ch
 	(void)checked;
 	struct console *c = ctx;
 	if (index < 0) {
-		c->ncases = 0;
-		ui_message(ui, UI_MSG_INFO, _("Cancelled; nothing was saved."));
+		char q[160];
+		snprintf(q, sizeof q, _("Discard the %d case(s) typed for %s?"), c->ncases,
+		         c->ws.current.number);
+		confirm_push(ui, q, 0, discard_cases_answer, c);
 		return;
 	}
 	c->rating = index < 5 ? 5 - index : 0;
 	if (c->rating && c->rating <= 2) {
 		char q[160];
 		snprintf(q, sizeof q, _("Rating %d. What was the person unhappy with?"), c->rating);
-		prompt_push(ui, _("Bad evaluation"), q, 200, NULL, reason_answer, c);
+		prompt_push(ui, _("Bad evaluation"), q, REASON_BYTES, c->reason, PROMPT_KEEP,
+		            reason_answer, c);
 		return;
 	}
 	finish_commit(ui, c, c->rating, NULL);
@@ -813,7 +880,11 @@ static void transfer_picked(struct ui *ui, void *ctx, int index, const unsigned 
 		s = queue_transfer(ui_store(ui), h, c->w, c->me.id, h->types[index].prefix, 0, &t);
 		snprintf(where, sizeof where, "%s", h->types[index].name);
 	} else {
-		int wn = h->windows[index - (int)h->ntypes].number;
+		/* the windows listed: every one but this */
+		int k = index - (int)h->ntypes, wn = 0;
+		for (size_t i = 0; i < h->nwindows && !wn; i++)
+			if (h->windows[i].number != c->w && k-- == 0)
+				wn = h->windows[i].number;
 		s = queue_transfer(ui_store(ui), h, c->w, c->me.id, NULL, wn, &t);
 		snprintf(where, sizeof where, _("window %d"), wn);
 	}
@@ -841,15 +912,37 @@ static void pause_picked(struct ui *ui, void *ctx, int index, const unsigned cha
 	ui_message(ui, UI_MSG_OK, _("Window %d paused: %s."), c->w, h->pauses[index].name);
 }
 
+/* "a14" → "A014": the letters upper-case, the digits padded to the hall's number_digits. */
+static void number_normalize(const struct hall *h, const char *in, char *out, size_t outsz)
+{
+	char letters[16] = "";
+	size_t nl = 0, i = 0;
+	for (; in[i] && ((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z')); i++)
+		if (nl + 1 < sizeof letters)
+			letters[nl++] = (char)(in[i] >= 'a' ? in[i] - 'a' + 'A' : in[i]);
+	letters[nl] = '\0';
+	const char *digits = in + i;
+	size_t nd = strspn(digits, "0123456789");
+	if (nl == 0 || nd == 0 || digits[nd] || (int)nd > h->number_digits) {
+		snprintf(out, outsz, "%s", in);         /* not a number: the engine says so */
+		return;
+	}
+	snprintf(out, outsz, "%s%0*d", letters, h->number_digits, atoi(digits));
+}
+
 static int number_answer(struct ui *ui, void *ctx, const char *answer)
 {
 	struct console *c = ctx;
 	if (!answer || !answer[0])
 		return 1;
 	struct ticket t;
-	enum qd_status s = queue_call_number(ui_store(ui), ui_hall(ui), c->w, c->me.id, answer, &t);
+	char number[32];
+	number_normalize(ui_hall(ui), answer, number, sizeof number);
+	enum qd_status s = queue_call_number(ui_store(ui), ui_hall(ui), c->w, c->me.id, number, &t);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
+		if (s == QD_ERR_NOT_FOUND)
+			ui_message(ui, UI_MSG_ERROR, _("%s: no such number waiting today."), number);
 		return s == QD_ERR_NOT_FOUND || s == QD_ERR_NOT_WAITING || s == QD_ERR_NOT_SERVED_HERE ? 0 : 1;
 	}
 	ui_reload(ui);
@@ -881,8 +974,8 @@ static void walk_in_picked(struct ui *ui, void *ctx, int index, const unsigned c
 		c->walk_in = 1;
 		form_push(ui, case_form_new(ui, c, _("Walk-in case (no ticket)")));
 	} else if (index == 1) {
-		prompt_push(ui, _("Consultation"), _("What was asked about? (may stay empty)"), 200, NULL,
-		            consult_answer, c);
+		prompt_push(ui, _("Consultation"), _("What was asked about? (may stay empty)"),
+		            TOPIC_BYTES, NULL, PROMPT_KEEP, consult_answer, c);
 	}
 }
 
@@ -891,7 +984,13 @@ static int act_finish(struct ui *ui, struct console *c)
 	if (!c->ws.current.id)
 		return refuse(ui, c, QD_ERR_IDLE_WINDOW);
 	c->walk_in = 0;
+	if (c->ncases > 0 && c->cases_ticket == c->ws.current.id) {
+		/* a finish was refused: the cases typed stand; add one more or go on to the rating */
+		confirm_push(ui, _("Log another case for this ticket?"), 0, another_answer, c);
+		return UI_REDRAW;
+	}
 	c->ncases = 0;
+	c->reason[0] = '\0';
 	char title[96];
 	snprintf(title, sizeof title, _("Finish %s: the case"), c->ws.current.number);
 	struct form *f = case_form_new(ui, c, title);
@@ -942,6 +1041,8 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 		for (size_t i = 0; i < h->ntypes; i++)
 			picker_add(p, h->types[i].prefix, h->types[i].name, 0);
 		for (size_t i = 0; i < h->nwindows; i++) {
+			if (h->windows[i].number == c->w)
+				continue;
 			char key[32], label[256];
 			snprintf(key, sizeof key, "#%d", h->windows[i].number);
 			snprintf(label, sizeof label, _("Window %d · %s"), h->windows[i].number, h->windows[i].name);
@@ -969,8 +1070,13 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 		}
 		return UI_REDRAW;
 	case ACT_CALL_NUMBER:
+		/* refuse at once what the engine would refuse after the number was typed */
+		if (c->ws.current.id)
+			return refuse(ui, c, QD_ERR_BUSY_WINDOW);
+		if (!strcmp(c->ws.state, "paused"))
+			return refuse(ui, c, QD_ERR_PAUSED);
 		prompt_push(ui, _("Call a specific number"), _("Ticket number (e.g. A005):"), 15, NULL,
-		            number_answer, c);
+		            PROMPT_ASCII, number_answer, c);
 		return UI_REDRAW;
 	case ACT_WALK_IN: {
 		struct picker *p = picker_new(_("Without a ticket"), 0, walk_in_picked, c);
@@ -980,6 +1086,8 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 		return UI_REDRAW;
 	}
 	case ACT_LOGOUT: {
+		if (c->ws.current.id)
+			return refuse(ui, c, QD_ERR_BUSY_WINDOW);
 		char q[160];
 		snprintf(q, sizeof q, _("Log %s out of window %d?"), c->me.name, c->w);
 		confirm_push(ui, q, 0, logout_answer, c);

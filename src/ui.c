@@ -34,7 +34,9 @@ struct ui {
 	int depth;
 	struct ui_binding keys[UI_BINDINGS_MAX];
 	int nkeys;
-	unsigned keybar_mask;
+	unsigned keybar_mask;       /* actions the key bar shows (the top screen's) */
+	unsigned keybar_room;       /* actions whose key bar keeps its lines: the nearest screen with a
+	                             * key bar, so a dialog opening does not move the screen below */
 	const char *keybar_labels[ACT_COUNT];
 	char msg[512];
 	enum ui_msg msg_kind;
@@ -344,12 +346,12 @@ void ui_clear_message(struct ui *ui)
 }
 
 /* Lay the key bar out in cols columns: item i goes to line line_of[i]. Returns lines used. */
-static int keybar_layout(struct ui *ui, int cols, int *line_of, int *x_of)
+static int keybar_layout(struct ui *ui, unsigned mask, int cols, int *line_of, int *x_of)
 {
 	int line = 0, x = 0, any = 0;
 	for (int a = 0; a < ACT_COUNT; a++) {
 		line_of[a] = -1;
-		if (!(ui->keybar_mask & (1u << a)))
+		if (!(mask & (1u << a)))
 			continue;
 		int k;
 		char kn[16];
@@ -375,23 +377,23 @@ static int keybar_layout(struct ui *ui, int cols, int *line_of, int *x_of)
 static int keybar_lines(struct ui *ui)
 {
 	int l[ACT_COUNT], x[ACT_COUNT];
-	int n = keybar_layout(ui, COLS, l, x);
+	int n = keybar_layout(ui, ui->keybar_room, COLS, l, x);
 	return n > 2 ? 2 : n;
 }
 
 static void keybar_draw(struct ui *ui)
 {
 	int l[ACT_COUNT], x[ACT_COUNT];
-	int n = keybar_layout(ui, COLS, l, x);
-	if (n > 2)
-		n = 2;
+	keybar_layout(ui, ui->keybar_mask, COLS, l, x);
+	int n = keybar_lines(ui);
 	int top = LINES - n;
 	for (int a = 0; a < ACT_COUNT; a++) {
 		if (l[a] < 0 || l[a] >= n)
 			continue;
-		int k;
+		int k = 0;
 		char kn[16];
-		ui_action_keys(ui, (enum action)a, &k, 1);
+		if (ui_action_keys(ui, (enum action)a, &k, 1) < 1)
+			continue;
 		ui_key_name(k, kn, sizeof kn);
 		const char *label = ui->keybar_labels[a] ? ui->keybar_labels[a] : ui_action_label((enum action)a);
 		int w = ui_text(top + l[a], x[a], 8, A_REVERSE | ui_attr(UI_C_KEY), kn);
@@ -500,7 +502,7 @@ void *ui_top(struct ui *ui)
 
 /* ---- help screen -------------------------------------------------------------------------- */
 
-struct help { int scroll; };
+struct help { int scroll, rows; };   /* rows: action rows that fit, at the last draw */
 
 static void help_draw(struct ui *ui, void *self)
 {
@@ -517,10 +519,13 @@ static void help_draw(struct ui *ui, void *self)
 	ui_text(y, 25, COLS, A_BOLD, _("What it does"));
 	y++;
 	int row = 0;
+	hp->rows = body - 4 - y;
+	if (hp->rows >= ACT_COUNT)
+		hp->scroll = 0;             /* everything fits: nothing to scroll */
 	for (int a = 0; a < ACT_COUNT; a++, row++) {
 		if (row < hp->scroll)
 			continue;
-		if (y >= body - 3)
+		if (y >= body - 4)
 			break;
 		int keys[6];
 		int n = ui_action_keys(ui, (enum action)a, keys, 6);
@@ -538,18 +543,20 @@ static void help_draw(struct ui *ui, void *self)
 	y++;
 	ui_text(y++, 1, COLS, 0, _("In forms: Tab/Shift-Tab move, Enter confirms, Esc cancels."));
 	ui_text(y++, 1, COLS, 0, _("Keys can be changed in the keys group of the hall's configuration."));
+	ui_text(y++, 1, COLS, A_BOLD, hp->rows < ACT_COUNT ? _("↑/↓ scroll · any other key closes this help.")
+	                                                     : _("Any key closes this help."));
 	ui_cursor(ui, -1, -1);
 }
 
 static int help_act(struct ui *ui, void *self, const struct ui_event *ev)
 {
 	struct help *hp = self;
-	if (ev->fn && ev->code == KEY_DOWN) {
-		if (hp->scroll < ACT_COUNT - 1)
+	if (ev->fn && ev->code == KEY_DOWN && hp->rows < ACT_COUNT) {
+		if (hp->scroll < ACT_COUNT - hp->rows)
 			hp->scroll++;
 		return UI_REDRAW;
 	}
-	if (ev->fn && ev->code == KEY_UP) {
+	if (ev->fn && ev->code == KEY_UP && hp->rows < ACT_COUNT) {
 		if (hp->scroll > 0)
 			hp->scroll--;
 		return UI_REDRAW;
@@ -672,7 +679,7 @@ struct ui *ui_new(const struct ui_options *o)
 		const char *term = getenv("QDESK_TERM");
 		ui->term = ui->term_out && ui->term_in ? newterm(term && *term ? term : "xterm", ui->term_out, ui->term_in) : NULL;
 		if (!ui->term) {
-			fprintf(stderr, "qdesk: cannot start curses for the script\n");
+			fprintf(stderr, "qdesk: %s\n", _("cannot start curses for the script"));
 			ui_free(ui);
 			return NULL;
 		}
@@ -685,7 +692,9 @@ struct ui *ui_new(const struct ui_options *o)
 		const char *term = getenv("TERM");
 		ui->term = newterm(term && *term ? term : "vt100", stdout, stdin);
 		if (!ui->term) {
-			fprintf(stderr, "qdesk: cannot use the terminal (TERM=%s)\n", term ? term : "");
+			fprintf(stderr, "qdesk: ");
+			fprintf(stderr, _("cannot use the terminal (TERM=%s)"), term ? term : "");
+			fputc('\n', stderr);
 			free(ui);
 			return NULL;
 		}
@@ -735,13 +744,18 @@ static int too_small(void)
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 }
 
-/* The key bar follows the top screen. */
+/* The key bar shows the top screen's keys; a dialog without a key bar leaves its lines blank
+ * (the screen below keeps its layout). */
 static void keybar_update(struct ui *ui)
 {
-	unsigned mask = 0;
-	if (ui->depth > 0 && ui->stack[ui->depth - 1].s->keybar)
-		mask = ui->stack[ui->depth - 1].s->keybar(ui, ui->stack[ui->depth - 1].self);
-	ui->keybar_mask = mask;
+	ui->keybar_mask = ui->keybar_room = 0;
+	for (int i = ui->depth - 1; i >= 0; i--)
+		if (ui->stack[i].s->keybar) {
+			ui->keybar_room = ui->stack[i].s->keybar(ui, ui->stack[i].self);
+			if (i == ui->depth - 1)
+				ui->keybar_mask = ui->keybar_room;
+			break;
+		}
 }
 
 static void draw_all(struct ui *ui)
@@ -934,6 +948,31 @@ static void dump_screen(struct ui *ui, const char *name)
 	fflush(ui->dump);
 }
 
+/* Write the screen's attributes, one mark per column: ' ' plain, 'r' reverse, 'b' bold, 'R'
+ * reverse and bold, 'u' underline (in that order of precedence): what a monochrome terminal shows
+ * beyond the text. */
+static void dump_attrs(struct ui *ui, const char *name)
+{
+	if (!ui->dump)
+		return;
+	fprintf(ui->dump, "--- attributes of %s (%dx%d) ---\n", name, COLS, LINES);
+	for (int y = 0; y < LINES; y++) {
+		char line[1024];
+		int len = 0, keep = 0;
+		for (int x = 0; x < COLS && len + 1 < (int)sizeof line; x++) {
+			attr_t a = mvinch(y, x) & A_ATTRIBUTES;
+			char m = (a & A_REVERSE) && (a & A_BOLD) ? 'R' : (a & A_REVERSE) ? 'r'
+			         : (a & A_BOLD) ? 'b' : (a & A_UNDERLINE) ? 'u' : ' ';
+			line[len++] = m;
+			if (m != ' ')
+				keep = len;
+		}
+		line[keep] = '\0';
+		fprintf(ui->dump, "%s\n", line);
+	}
+	fflush(ui->dump);
+}
+
 static void script_error(struct ui *ui, const char *what)
 {
 	fprintf(stderr, "%s:%d: %s\n", ui->script_name, ui->script_line, what);
@@ -959,6 +998,10 @@ static void script_command(struct ui *ui, char *cmd)
 		draw_all(ui);
 		ui->dirty = 0;
 		dump_screen(ui, *arg ? arg : "screen");
+	} else if (!strcmp(cmd, "attrs")) {
+		draw_all(ui);
+		ui->dirty = 0;
+		dump_attrs(ui, *arg ? arg : "screen");
 	} else if (!strcmp(cmd, "resize")) {
 		int c, l;
 		if (sscanf(arg, "%d %d", &c, &l) != 2 || c < 1 || l < 1) {
@@ -975,7 +1018,7 @@ static void script_command(struct ui *ui, char *cmd)
 	} else if (!strcmp(cmd, "sh")) {
 		fflush(NULL);
 		int rc = system(arg);
-		if (rc != 0 && getenv("QDESK_SCRIPT_STRICT_SH")) {
+		if (rc != 0) {          /* a step that failed must fail the test */
 			script_error(ui, "shell command failed");
 			return;
 		}

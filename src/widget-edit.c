@@ -1,9 +1,11 @@
 /* widget-edit.c - owns one-line text editing: insertion and deletion by character, cursor motion,
  * column-based scrolling and drawing (a wide character is never cut in half). */
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 #include <wctype.h>
 #include "widget-edit.h"
+#include "qdesk/i18n.h"
 
 static int char_width(wchar_t c)
 {
@@ -23,13 +25,55 @@ void edit_init(struct edit *e, int max)
 	e->max = max > 0 && max <= EDIT_MAX ? max : EDIT_MAX;
 }
 
+void edit_limit_bytes(struct edit *e, int bytes)
+{
+	e->max_bytes = bytes > 0 ? bytes : 0;
+}
+
+static int utf8_len(wchar_t c)
+{
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+int edit_bytes(const struct edit *e)
+{
+	int n = 0;
+	for (int i = 0; i < e->len; i++)
+		n += utf8_len(e->buf[i]);
+	return n;
+}
+
+/* 1 if c fits after the text there is. */
+static int fits(const struct edit *e, wchar_t c)
+{
+	if (e->len >= e->max)
+		return 0;
+	return !e->max_bytes || edit_bytes(e) + utf8_len(c) <= e->max_bytes;
+}
+
+void edit_full_message(const struct edit *e, char *out, size_t outsz)
+{
+	if (!e->max_bytes || e->len >= e->max)
+		snprintf(out, outsz, _("At most %d characters."), e->max);
+	else
+		snprintf(out, outsz, _("Full: %d of %d bytes; a Chinese character takes 3."),
+		         edit_bytes(e), e->max_bytes);
+}
+
+wchar_t edit_fold(wchar_t c)
+{
+	if (c >= 0xff01 && c <= 0xff5e)
+		return c - 0xff01 + 0x21;
+	return c == 0x3000 ? L' ' : c;
+}
+
 void edit_set(struct edit *e, const char *s)
 {
 	mbstate_t ms;
 	memset(&ms, 0, sizeof ms);
 	e->len = 0;
 	size_t left = s ? strlen(s) : 0;
-	while (left > 0 && e->len < e->max) {
+	while (left > 0) {
 		wchar_t wc;
 		size_t n = mbrtowc(&wc, s, left, &ms);
 		if (n == (size_t)-1 || n == (size_t)-2) {
@@ -38,6 +82,10 @@ void edit_set(struct edit *e, const char *s)
 		} else if (n == 0) {
 			break;
 		} else if (acceptable(wc)) {
+			if (e->fold)
+				wc = edit_fold(wc);
+			if (!fits(e, wc))
+				break;
 			e->buf[e->len++] = wc;
 		}
 		s += n;
@@ -67,6 +115,7 @@ void edit_get(const struct edit *e, char *out, size_t outsz)
 
 int edit_key(struct edit *e, const struct ui_event *ev)
 {
+	e->full = 0;
 	if (ev->fn) {
 		switch (ev->code) {
 		case KEY_LEFT:
@@ -96,7 +145,7 @@ int edit_key(struct edit *e, const struct ui_event *ev)
 			return 0;
 		}
 	}
-	wchar_t c = (wchar_t)ev->ch;
+	wchar_t c = e->fold ? edit_fold((wchar_t)ev->ch) : (wchar_t)ev->ch;
 	if (c == 127 || c == 8) {
 backspace:
 		if (e->cur > 0) {
@@ -115,8 +164,10 @@ backspace:
 	}
 	if (!acceptable(c))
 		return 0;
-	if (e->len >= e->max)
-		return 1;                       /* full: swallow, the field shows its limit */
+	if (!fits(e, c)) {
+		e->full = 1;                    /* swallow; the caller says why */
+		return 1;
+	}
 	memmove(&e->buf[e->cur + 1], &e->buf[e->cur], (size_t)(e->len - e->cur + 1) * sizeof(wchar_t));
 	e->buf[e->cur++] = c;
 	e->len++;

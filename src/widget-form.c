@@ -73,7 +73,10 @@ int form_add_text(struct form *f, const char *label, int max, form_check_fn *che
 {
 	int i = add_field(f, label, FIELD_TEXT);
 	if (i >= 0) {
-		edit_init(&f->fields[i].edit, max);
+		edit_init(&f->fields[i].edit, max < EDIT_MAX ? max : EDIT_MAX);
+		edit_limit_bytes(&f->fields[i].edit, max);
+		/* a checked field (ID number, phone) is ASCII: take full-width digits as typed */
+		f->fields[i].edit.fold = check != NULL;
 		f->fields[i].check = check;
 		f->fields[i].mask = mask;
 	}
@@ -83,8 +86,10 @@ int form_add_text(struct form *f, const char *label, int max, form_check_fn *che
 int form_add_number(struct form *f, const char *label, int max_digits)
 {
 	int i = add_field(f, label, FIELD_NUMBER);
-	if (i >= 0)
+	if (i >= 0) {
 		edit_init(&f->fields[i].edit, max_digits);
+		f->fields[i].edit.fold = 1;
+	}
 	return i;
 }
 
@@ -249,7 +254,8 @@ static void field_value_text(struct form *f, int i, char *out, size_t outsz)
 		size_t o = 0;
 		for (int k = 0; k < fl->nopts; k++)
 			if (fl->checked[k]) {
-				int n = snprintf(out + o, outsz - o, "%s%s", o ? ", " : "", fl->opts[k].label);
+				/* TRANSLATORS: between the entries of a list ("、" in Chinese) */
+				int n = snprintf(out + o, outsz - o, "%s%s", o ? _(", ") : "", fl->opts[k].label);
 				if (n < 0 || (size_t)n >= outsz - o)
 					break;
 				o += (size_t)n;
@@ -363,6 +369,7 @@ static void open_picker(struct ui *ui, struct form *f, const char *query)
 	struct picker *p = picker_new(fl->label, fl->kind == FIELD_MULTI, picked, f);
 	if (!p)
 		return;
+	picker_hide_keys(p);      /* ids stay searchable; the clerk reads the names */
 	for (int k = 0; k < fl->nopts; k++)
 		picker_add(p, fl->kind == FIELD_CHOICE && fl->searchable ? fl->opts[k].id : "",
 		           fl->opts[k].label, fl->checked[k]);
@@ -428,12 +435,19 @@ static int form_act(struct ui *ui, void *self, const struct ui_event *ev)
 	switch (fl->kind) {
 	case FIELD_TEXT:
 	case FIELD_NUMBER:
-		if (fl->kind == FIELD_NUMBER && !ev->fn && ev->ch >= ' ' && (ev->ch < '0' || ev->ch > '9')
-		    && ev->ch != 127) {
-			form_error(f, f->focus, _("digits only"));
-			return UI_REDRAW;
+		if (fl->kind == FIELD_NUMBER && !ev->fn && ev->ch >= ' ' && ev->ch != 127) {
+			wchar_t d = edit_fold((wchar_t)ev->ch);
+			if (d < '0' || d > '9') {
+				form_error(f, f->focus, _("digits only"));
+				return UI_REDRAW;
+			}
 		}
-		if (edit_key(&fl->edit, ev) && fl->edit.changed) {
+		if (edit_key(&fl->edit, ev) && fl->edit.full) {
+			char m[160];
+			edit_full_message(&fl->edit, m, sizeof m);
+			form_error(f, f->focus, m);
+		}
+		if (fl->edit.changed) {
 			fl->edit.changed = 0;
 			changed(f, f->focus);
 		}

@@ -23,7 +23,10 @@ typedef void form_cancel_fn(struct ui *ui, void *ctx);
 typedef void form_change_fn(struct form *f, int field, void *ctx);
 
 struct form *form_new(const char *title, form_submit_fn *submit, form_cancel_fn *cancel, void *ctx);
-/* Add fields; each returns the field's index (or -1 when out of memory). Labels are copied. */
+/* Add fields; each returns the field's index (or -1 when out of memory). Labels are copied. A text
+ * field takes at most max bytes of UTF-8 (the engine's limits are in bytes; a key past it is
+ * refused and the form says why); a checked text field and a number field take full-width
+ * digits and letters from Chinese input methods as ASCII. */
 int form_add_text(struct form *f, const char *label, int max, form_check_fn *check, form_mask_fn *mask);
 int form_add_number(struct form *f, const char *label, int max_digits);
 int form_add_choice(struct form *f, const char *label, int searchable);

@@ -14,6 +14,7 @@ struct picker_entry { char *key, *label; };
 struct picker {
 	char title[128];
 	int multi;
+	int hide_keys;
 	picker_done_fn *done;
 	void *ctx;
 	struct picker_entry *items;
@@ -106,6 +107,12 @@ void picker_add(struct picker *p, const char *key, const char *label, int checke
 	p->n++;
 }
 
+void picker_hide_keys(struct picker *p)
+{
+	if (p)
+		p->hide_keys = 1;
+}
+
 void picker_select(struct picker *p, int i)
 {
 	for (size_t k = 0; p && k < p->nshown; k++)
@@ -145,17 +152,27 @@ static void picker_draw(struct ui *ui, void *self)
 		if (k >= p->nshown)
 			break;
 		const struct picker_entry *e = &p->items[p->shown[k]];
+		const char *key = p->hide_keys ? "" : e->key;
 		char line[512];
 		if (p->multi)
 			snprintf(line, sizeof line, "[%c] %s%s%s", p->checked[p->shown[k]] ? 'x' : ' ',
-			         e->key, *e->key ? "  " : "", e->label);
+			         key, *key ? "  " : "", e->label);
 		else
-			snprintf(line, sizeof line, "%s%s%s", e->key, *e->key ? "  " : "", e->label);
+			snprintf(line, sizeof line, "%s%s%s", key, *key ? "  " : "", e->label);
 		int attr = (int)k == p->sel ? A_REVERSE : 0;
 		ui_pad(y + 2 + r, x + 1, w - 2, attr, line);
 	}
 	if (p->nshown == 0)
 		ui_text(y + 2, x + 2, w - 4, A_BOLD, _("(nothing matches)"));
+	if (p->nshown > (size_t)rows) {
+		/* more than fits: which part of the list shows, on the bottom border */
+		char where[64];
+		size_t last = (size_t)(p->top + rows) < p->nshown ? (size_t)(p->top + rows) : p->nshown;
+		snprintf(where, sizeof where, _(" %d-%zu of %zu %s"), p->top + 1, last, p->nshown,
+		         p->top == 0 ? "↓" : last == p->nshown ? "↑" : "↑↓");
+		int ww = text_width(where) + 1;
+		ui_text(y + h - 1, x + w - 2 - ww, ww, A_BOLD, where);
+	}
 	ui_text(y + h - 2, x + 2, w - 4, 0,
 	        p->multi ? _("Type to search · ↑↓ move · Space tick · Enter done · Esc cancel")
 	                 : _("Type to search · ↑↓ move · Enter choose · Esc cancel"));

@@ -17,6 +17,8 @@ struct picker *picker_new(const char *title, int multi, picker_done_fn *done, vo
 /* Add an entry: key (searched and shown first, may be "") and label (both copied). checked is the
  * initial tick in multi mode. */
 void picker_add(struct picker *p, const char *key, const char *label, int checked);
+/* Keys are searched but not shown (ids in a language the clerk may not read). */
+void picker_hide_keys(struct picker *p);
 /* Put the cursor on entry i. Start the search with query (UTF-8, may be NULL). */
 void picker_select(struct picker *p, int i);
 void picker_search(struct picker *p, const char *query);

@@ -11,6 +11,8 @@
 struct prompt {
 	char title[96], question[256];
 	struct edit edit;
+	char msg[160];              /* why the last key was refused */
+	int flags;
 	prompt_done_fn *done;
 	void *ctx;
 };
@@ -23,22 +25,37 @@ static void prompt_draw(struct ui *ui, void *self)
 	ui_box(y, x, h, w, p->title);
 	ui_text(y + 1, x + 2, w - 4, 0, p->question);
 	edit_draw(ui, &p->edit, y + 2, x + 2, w - 4, A_UNDERLINE | A_BOLD, 1);
+	if (p->msg[0])
+		ui_text(y + 3, x + 2, w - 4, A_BOLD | ui_attr(UI_C_ERROR), p->msg);
 	ui_text(y + 4, x + 2, w - 4, 0, _("Enter confirms · Esc cancels"));
+}
+
+static void prompt_discard(struct ui *ui, void *ctx, int yes)
+{
+	struct prompt *p = ctx;
+	if (!yes)
+		return;
+	p->done(ui, p->ctx, NULL);
+	ui_remove(ui, p);
 }
 
 static int prompt_act(struct ui *ui, void *self, const struct ui_event *ev)
 {
 	struct prompt *p = self;
+	p->msg[0] = '\0';
 	if (!ev->fn && ev->ch == 27) {
-		p->done(ui, p->ctx, NULL);
-		ui_remove(ui, p);
+		/* typed text is not thrown away without asking */
+		if (p->edit.len > 0 && (p->flags & PROMPT_KEEP))
+			confirm_push(ui, _("Discard what was typed?"), 0, prompt_discard, p);
+		else
+			prompt_discard(ui, p, 1);
 	} else if (!ev->fn && ev->ch == '\n') {
 		char answer[EDIT_MAX * 4 + 1];
 		edit_get(&p->edit, answer, sizeof answer);
 		if (p->done(ui, p->ctx, answer))
 			ui_remove(ui, p);
-	} else {
-		edit_key(&p->edit, ev);
+	} else if (edit_key(&p->edit, ev) && p->edit.full) {
+		edit_full_message(&p->edit, p->msg, sizeof p->msg);
 	}
 	return UI_REDRAW;
 }
@@ -53,14 +70,17 @@ static const struct screen screen_prompt = {
 };
 
 void prompt_push(struct ui *ui, const char *title, const char *question, int max,
-                 const char *initial, prompt_done_fn *done, void *ctx)
+                 const char *initial, int flags, prompt_done_fn *done, void *ctx)
 {
 	struct prompt *p = calloc(1, sizeof *p);
 	if (!p)
 		return;
 	snprintf(p->title, sizeof p->title, "%s", title ? title : "");
 	snprintf(p->question, sizeof p->question, "%s", question ? question : "");
-	edit_init(&p->edit, max);
+	edit_init(&p->edit, max < EDIT_MAX ? max : EDIT_MAX);
+	edit_limit_bytes(&p->edit, max);
+	p->edit.fold = (flags & PROMPT_ASCII) != 0;
+	p->flags = flags;
 	if (initial)
 		edit_set(&p->edit, initial);
 	p->done = done;

@@ -6,8 +6,10 @@
 # Key scripts: one step per line. Literal characters are typed one by one (UTF-8, Chinese
 # included); <Enter> <Esc> <Tab> <BTab> <Space> <Backspace> <Del> <Up> <Down> <Left> <Right>
 # <Home> <End> <PgUp> <PgDn> <F1>..<F12> <lt> <C-u> are keys. Commands: ":dump NAME" writes the
-# screen, ":resize COLS LINES", ":now YYYY-MM-DD HH:MM:SS" moves the clock, ":idle SECONDS" lets
-# idle time pass, ":sh COMMAND" runs a command (another terminal acting), "#" starts a comment.
+# screen, ":attrs NAME" writes its attributes as "--- attributes of NAME", one mark per column
+# (' ' plain, r reverse, b bold, R both, u underline), ":resize COLS LINES", ":now YYYY-MM-DD
+# HH:MM:SS" moves the clock, ":idle SECONDS" lets idle time pass, ":sh COMMAND" runs a command
+# (another terminal acting; the script fails if it fails), "#" starts a comment.
 GOLDEN_DIR="$TOP/tests/tui/golden"
 export DB T QDESK_BIN   # for :sh steps
 
@@ -61,6 +63,28 @@ $(cat "$T/step.txt")"
 tui_expect_not() {
 	tui_screen "$1" "$2" >"$T/step.txt"
 	grep -qF -- "$3" "$T/step.txt" && fail "$1/$2: [$3] should not be on screen"
+}
+# tui_width : columns the text on stdin takes (the widest line), measured by wc -L in a UTF-8
+# locale; exits the test if that cannot measure Chinese (a check that cannot fail is no check).
+tui_width() {
+	[ "$(printf '号码a' | wc -L)" = 5 ] || { echo "FAIL: wc -L does not measure columns here" >&2; exit 1; }
+	wc -L
+}
+# tui_attr NAME STEP TEXT MARKS : where TEXT first shows on STEP's screen (dumped with :dump and
+# :attrs), every cell carries one of the attribute MARKS.
+tui_attr() {
+	tui_screen "$1" "$2" >"$T/step.txt"
+	tui_screen "$1" "attributes of $2" >"$T/attrs.txt"
+	[ -s "$T/attrs.txt" ] || { fail "$1/$2: no :attrs dump"; return; }
+	row=$(grep -nF -m1 -- "$3" "$T/step.txt" | cut -d: -f1)
+	[ -n "$row" ] || { fail "$1/$2: [$3] not on screen"; return; }
+	line=$(sed -n "${row}p" "$T/step.txt")
+	col=$(printf '%s' "${line%%"$3"*}" | tui_width)
+	width=$(printf '%s' "$3" | tui_width)
+	marks=$(sed -n "${row}p" "$T/attrs.txt" | awk -v c="$col" -v w="$width" \
+		'{ s = $0; while (length(s) < c + w) s = s " "; print substr(s, c + 1, w) }')
+	[ -z "$(printf '%s' "$marks" | tr -d "$4")" ] ||
+		fail "$1/$2: [$3] has attributes [$marks], expected only [$4]"
 }
 # sql QUERY : one value from the database (sqlite3 command line), for checking what was stored.
 sql() { sqlite3 "$DB" "$1"; }
