@@ -12,10 +12,6 @@
 #include "store-cases.h"
 #include "store-log.h"
 
-#define CASES_APPLICANT_MAX 100     /* bytes */
-#define CASES_NOTE_MAX      500
-#define CASES_REASON_MAX    500
-#define CASES_TOPIC_MAX     200
 #define CASES_MINUTES_MAX   (24 * 60)
 #define CASES_BAD_LEVEL     2       /* 不满意 and below open a rectification item */
 

@@ -333,6 +333,25 @@ enum qd_status queue_issue(struct store *st, const struct hall *h, const struct 
 	return store_write(st, issue_tx, &op);
 }
 
+/* ---- numbers ---- */
+
+void queue_number_normalize(const struct hall *h, const char *in, char *out, size_t outsz)
+{
+	char letters[16] = "";
+	size_t nl = 0, i = 0;
+	for (; in[i] && ((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z')); i++)
+		if (nl + 1 < sizeof letters)
+			letters[nl++] = (char)(in[i] >= 'a' ? in[i] - 'a' + 'A' : in[i]);
+	letters[nl] = '\0';
+	const char *digits = in + i;
+	size_t nd = strspn(digits, "0123456789");
+	if (nl == 0 || nd == 0 || digits[nd] || (int)nd > h->number_digits) {
+		snprintf(out, outsz, "%s", in);         /* not a number: the engine says so */
+		return;
+	}
+	snprintf(out, outsz, "%s%0*d", letters, h->number_digits, atoi(digits));
+}
+
 /* ---- calling ---- */
 
 static enum qd_status call_next_tx(struct store *st, void *ctx)
@@ -408,7 +427,9 @@ enum qd_status queue_call_number(struct store *st, const struct hall *h, int w, 
 {
 	if (!number || !*number)
 		return hall_window(h, w) ? QD_ERR_NOT_FOUND : QD_ERR_NO_WINDOW;
-	struct op op = { .number = number, .out = out };
+	char canon[32];
+	queue_number_normalize(h, number, canon, sizeof canon);
+	struct op op = { .number = canon, .out = out };
 	return window_write(st, &op, h, w, staff, call_number_tx);
 }
 
@@ -592,7 +613,9 @@ static enum qd_status requeue_tx(struct store *st, void *ctx)
 enum qd_status queue_requeue(struct store *st, const struct hall *h, const char *number,
                              const char *staff, struct ticket *out)
 {
-	struct op op = { .number = number, .out = out };
+	char canon[32];
+	queue_number_normalize(h, number ? number : "", canon, sizeof canon);
+	struct op op = { .number = canon, .out = out };
 	enum qd_status s = op_init(&op, h, 0, staff);
 	if (s != QD_OK)
 		return s;

@@ -20,18 +20,12 @@
 #include "qdesk/text.h"
 
 #define CONSOLE_ROLES (ROLE_CLERK | ROLE_LEAD)
-/* The engine's limits in bytes of UTF-8 (include/qdesk/cases.h), enforced as the clerk types. */
-#define APPLICANT_BYTES 100
-#define NOTE_BYTES 500
-#define REASON_BYTES 500
-#define TOPIC_BYTES 200
 #define CASES_PER_TICKET 8
-#define HELPS_MAX 16
 
 /* One case as typed, kept until the ticket is finished (several per ticket). */
 struct pending {
 	char matter[64], category[64], channel[16], outcome[32], mode[32];
-	char helps[HELPS_MAX][48];
+	char helps[HALL_HELPS_MAX][48];
 	size_t nhelps;
 	int minutes;
 	char applicant[256], id_number[32], phone[32], note[1100];
@@ -58,7 +52,7 @@ struct console {
 	struct pending cases[CASES_PER_TICKET];
 	int ncases;
 	long long cases_ticket;     /* the ticket the typed cases belong to */
-	char reason[REASON_BYTES + 1];  /* the bad rating's reason as typed (kept if finish fails) */
+	char reason[CASES_REASON_MAX + 1];  /* the bad rating's reason as typed (kept if finish fails) */
 	int walk_in;                /* the open case form logs a walk-in */
 	int rating;
 };
@@ -624,7 +618,7 @@ static void pending_from_form(struct form *f, struct pending *p)
 	snprintf(p->channel, sizeof p->channel, "%s", (v = form_choice_id(f, F_CHANNEL)) ? v : "onsite");
 	snprintf(p->outcome, sizeof p->outcome, "%s", (v = form_choice_id(f, F_OUTCOME)) ? v : "done");
 	snprintf(p->mode, sizeof p->mode, "%s", (v = form_choice_id(f, F_MODE)) ? v : "");
-	for (int i = 0; i < form_option_count(f, F_HELP) && p->nhelps < HELPS_MAX; i++)
+	for (int i = 0; i < form_option_count(f, F_HELP) && p->nhelps < HALL_HELPS_MAX; i++)
 		if (form_checked(f, F_HELP, i))
 			snprintf(p->helps[p->nhelps++], sizeof p->helps[0], "%s", form_option_id(f, F_HELP, i));
 	char num[32];
@@ -637,7 +631,7 @@ static void pending_from_form(struct form *f, struct pending *p)
 }
 
 /* A case_input pointing into p; helps[] receives the pointers. */
-static struct case_input case_of(const struct pending *p, const char *helps[HELPS_MAX])
+static struct case_input case_of(const struct pending *p, const char *helps[HALL_HELPS_MAX])
 {
 	for (size_t i = 0; i < p->nhelps; i++)
 		helps[i] = p->helps[i];
@@ -676,7 +670,7 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 {
 	struct console *c = ctx;
 	struct pending p;
-	const char *helps[HELPS_MAX];
+	const char *helps[HALL_HELPS_MAX];
 	pending_from_form(f, &p);
 	struct case_input ci = case_of(&p, helps);
 	const char *bad = NULL;
@@ -748,10 +742,10 @@ static struct form *case_form_new(struct ui *ui, struct console *c, const char *
 	for (size_t k = 0; k < h->nhelps; k++)
 		form_add_option(f, i, h->helps[k].id, h->helps[k].name);
 	form_add_number(f, _("Help minutes"), 4);
-	form_add_text(f, _("Applicant"), APPLICANT_BYTES, NULL, text_mask_name);
+	form_add_text(f, _("Applicant"), CASES_APPLICANT_MAX, NULL, text_mask_name);
 	form_add_text(f, _("ID number"), 18, check_id, mask_id);
 	form_add_text(f, _("Mobile"), 11, check_phone, text_mask_phone);
-	form_add_text(f, _("Note"), NOTE_BYTES, NULL, NULL);
+	form_add_text(f, _("Note"), CASES_NOTE_MAX, NULL, NULL);
 	form_on_change(f, form_changed);
 	return f;
 }
@@ -762,7 +756,7 @@ static struct form *case_form_new(struct ui *ui, struct console *c, const char *
  * fixes what was refused and finishes again. */
 static enum qd_status finish_commit(struct ui *ui, struct console *c, int rating, const char *reason)
 {
-	const char *helps[CASES_PER_TICKET][HELPS_MAX];
+	const char *helps[CASES_PER_TICKET][HALL_HELPS_MAX];
 	struct case_input cases[CASES_PER_TICKET];
 	for (int i = 0; i < c->ncases; i++)
 		cases[i] = case_of(&c->cases[i], helps[i]);
@@ -843,7 +837,7 @@ static void rating_picked(struct ui *ui, void *ctx, int index, const unsigned ch
 	if (c->rating && c->rating <= 2) {
 		char q[160];
 		snprintf(q, sizeof q, _("Rating %d. What was the person unhappy with?"), c->rating);
-		prompt_push(ui, _("Bad evaluation"), q, REASON_BYTES, c->reason, PROMPT_KEEP,
+		prompt_push(ui, _("Bad evaluation"), q, CASES_REASON_MAX, c->reason, PROMPT_KEEP,
 		            reason_answer, c);
 		return;
 	}
@@ -912,24 +906,6 @@ static void pause_picked(struct ui *ui, void *ctx, int index, const unsigned cha
 	ui_message(ui, UI_MSG_OK, _("Window %d paused: %s."), c->w, h->pauses[index].name);
 }
 
-/* "a14" → "A014": the letters upper-case, the digits padded to the hall's number_digits. */
-static void number_normalize(const struct hall *h, const char *in, char *out, size_t outsz)
-{
-	char letters[16] = "";
-	size_t nl = 0, i = 0;
-	for (; in[i] && ((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z')); i++)
-		if (nl + 1 < sizeof letters)
-			letters[nl++] = (char)(in[i] >= 'a' ? in[i] - 'a' + 'A' : in[i]);
-	letters[nl] = '\0';
-	const char *digits = in + i;
-	size_t nd = strspn(digits, "0123456789");
-	if (nl == 0 || nd == 0 || digits[nd] || (int)nd > h->number_digits) {
-		snprintf(out, outsz, "%s", in);         /* not a number: the engine says so */
-		return;
-	}
-	snprintf(out, outsz, "%s%0*d", letters, h->number_digits, atoi(digits));
-}
-
 static int number_answer(struct ui *ui, void *ctx, const char *answer)
 {
 	struct console *c = ctx;
@@ -937,7 +913,7 @@ static int number_answer(struct ui *ui, void *ctx, const char *answer)
 		return 1;
 	struct ticket t;
 	char number[32];
-	number_normalize(ui_hall(ui), answer, number, sizeof number);
+	queue_number_normalize(ui_hall(ui), answer, number, sizeof number);
 	enum qd_status s = queue_call_number(ui_store(ui), ui_hall(ui), c->w, c->me.id, number, &t);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
@@ -975,7 +951,7 @@ static void walk_in_picked(struct ui *ui, void *ctx, int index, const unsigned c
 		form_push(ui, case_form_new(ui, c, _("Walk-in case (no ticket)")));
 	} else if (index == 1) {
 		prompt_push(ui, _("Consultation"), _("What was asked about? (may stay empty)"),
-		            TOPIC_BYTES, NULL, PROMPT_KEEP, consult_answer, c);
+		            CASES_TOPIC_MAX, NULL, PROMPT_KEEP, consult_answer, c);
 	}
 }
 

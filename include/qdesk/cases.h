@@ -11,6 +11,12 @@
 extern const char *const cases_outcome_ids[];   /* NULL-terminated */
 extern const char *const cases_mode_ids[];      /* NULL-terminated */
 
+/* Lengths of free text, in bytes of UTF-8 (a Chinese character takes 3). */
+#define CASES_APPLICANT_MAX 100
+#define CASES_NOTE_MAX      500
+#define CASES_REASON_MAX    500     /* of a bad evaluation */
+#define CASES_TOPIC_MAX     200     /* of a consultation */
+
 struct case_input {
 	const char *matter;         /* matter id from the catalogue, or NULL */
 	const char *category;       /* case category id; NULL = the matter's category */

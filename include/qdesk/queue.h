@@ -62,7 +62,11 @@ enum qd_status queue_issue(struct store *st, const struct hall *h, const struct 
  * staff is still signed in at w). Signs staff in at w if needed (see queue_sign_in). */
 enum qd_status queue_call_next(struct store *st, const struct hall *h, int w, const char *staff,
                                struct ticket *out);
-/* Call a specific waiting number of today ("A005", any case) to window w (特呼). */
+/* A ticket number as typed into the form the hall prints: "a14" -> "A014" (letters upper-case,
+ * digits padded to hall.number_digits); anything else is copied unchanged. */
+void queue_number_normalize(const struct hall *h, const char *in, char *out, size_t outsz);
+/* Call a specific waiting number of today ("A005"; "a5" too, see queue_number_normalize) to
+ * window w (特呼). */
 enum qd_status queue_call_number(struct store *st, const struct hall *h, int w, const char *staff,
                                  const char *number, struct ticket *out);
 /* Call the window's current ticket again; QD_ERR_RECALL_CAP past calling.recall_cap. */

@@ -28,7 +28,7 @@ QDESK_NOW="2026-11-23 09:01:01" expect_exit 1 q undo 1 --staff c1
 expect_grep "undo too late" "too late" "$T/err"
 
 # Requeue: behind the next 3 waiting A tickets (A002..A004), so A005 comes after it.
-expect_exit 0 q requeue a001 --staff c1
+expect_exit 0 q requeue a1 --staff c1
 order=""
 for n in 1 2 3 4 5; do
 	q call 1 --staff c1 >"$T/call" || fail "call $n"

@@ -326,8 +326,17 @@ static void test_call_number(void **state)
 	assert_int_equal(queue_call_number(f->st, &f->h, 1, "clerk1", "A002", &t), QD_ERR_NOT_WAITING);
 	assert_int_equal(queue_call_number(f->st, &f->h, 1, "clerk1", "A999", &t), QD_ERR_NOT_FOUND);
 	assert_int_equal(queue_call_number(f->st, &f->h, 2, "clerk2", "B001", &t), QD_ERR_BUSY_WINDOW);
+	/* Typed short, as a person reads it out: "b1" is B001. */
+	assert_int_equal(queue_call_number(f->st, &f->h, 4, "clerk3", "b1", &t), QD_OK);
+	assert_string_equal(t.number, "B001");
 	assert_string_equal(call(f, 1, "clerk1"), "A001");
-	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE kind = 'call'"), 2);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE kind = 'call'"), 3);
+	char n[32];
+	queue_number_normalize(&f->h, "a14", n, sizeof n);     assert_string_equal(n, "A014");
+	queue_number_normalize(&f->h, "A0014", n, sizeof n);   assert_string_equal(n, "A0014");
+	queue_number_normalize(&f->h, "A1000", n, sizeof n);   assert_string_equal(n, "A1000");
+	queue_number_normalize(&f->h, "14", n, sizeof n);      assert_string_equal(n, "14");
+	queue_number_normalize(&f->h, "a1x", n, sizeof n);     assert_string_equal(n, "a1x");
 }
 
 static void test_recall_cap(void **state)
