@@ -20,7 +20,13 @@ DEBS     = build-essential pkg-config libncurses-dev libsqlite3-dev libconfig-de
            libcmocka-dev gettext mandoc tmux sqlite3 time
 
 WARN     = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
-ifeq ($(SAN),1)
+ifeq ($(FUZZ),1)
+# make fuzz builds the library for libFuzzer (clang only) into build-fuzz/.
+BUILD   ?= build-fuzz
+CC       = clang
+CFLAGS  ?= -O1 -g
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else ifeq ($(SAN),1)
 BUILD   ?= build-san
 CFLAGS  ?= -O1 -g
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -57,6 +63,7 @@ FRONT_OBJ := $(FRONT_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC  := $(wildcard tests/unit/test-*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(wildcard tests/fuzz/fuzz-*.c)
+FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 BENCH_SRC := $(wildcard tests/bench/bench-*.c)
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 # Each language is a folder of catalogue fragments (data/po/zh_CN/*.po), joined at build time.
@@ -94,6 +101,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqdesk.a
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libqdesk.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PROG_DEPS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libqdesk.a $(PKG_LIBS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libqdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PROG_DEPS) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(BUILD)/libqdesk.a $(PKG_LIBS)
 
 .SECONDEXPANSION:
 $(BUILD)/locale/%/LC_MESSAGES/qdesk.mo: $$(wildcard data/po/%/*.po)
@@ -145,6 +157,26 @@ bench: deps
 
 bench-bins: $(BENCH_BIN)
 
+# Fuzz each tests/fuzz/fuzz-*.c target for FUZZ_SECONDS with libFuzzer (installs clang if it is
+# missing); not part of check. Inputs found are kept in build-fuzz/fuzz/<target>-corpus/, a crash,
+# leak or timeout is saved as build-fuzz/fuzz/<target>-crash-… and fails the run.
+FUZZ_SECONDS ?= 60
+FUZZ_SEEDS_fuzz-config = conf tests/configs
+fuzz:
+	@command -v clang >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq || true) && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang; } || \
+		{ echo "make fuzz needs clang: sudo apt-get install -y clang"; exit 1; }
+	$(MAKE) FUZZ=1 BUILD=build-fuzz fuzz-bins
+	@failed=; for f in $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%); do n=$${f##*/}; \
+		echo "== $$n, $(FUZZ_SECONDS) s"; mkdir -p $$f-corpus; \
+		seeds=; case $$n in fuzz-config) seeds="$(FUZZ_SEEDS_fuzz-config)";; esac; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 -artifact_prefix=$$f- \
+			$$f-corpus $$seeds 2>$$f.log || failed="$$failed $$n"; \
+		grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)' $$f.log; \
+	done; [ -z "$$failed" ] || { echo "fuzz: failed:$$failed (see build-fuzz/fuzz/*.log)"; exit 1; }
+
+fuzz-bins: $(FUZZ_BIN)
+
 lint-man:
 	mandoc -T lint -W warning man/qdesk.1 man/qdesk.conf.5
 
@@ -189,4 +221,4 @@ uninstall: $(BUILD)/inst/qdesk.conf
 clean:
 	rm -rf build build-san build-fuzz $(BUILD)
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/bench/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/bench/*.d $(BUILD)/fuzz/*.d)
