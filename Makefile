@@ -182,9 +182,11 @@ lint-man:
 
 # Installed copies of the config and man pages name the installed paths: the config's database
 # is $(DBDIR)/qdesk.db, not data/qdesk.db under whatever directory qdesk is started in; the pages
-# are written with the default paths, replaced here. Regenerated every time (the paths may change).
+# are written with the default paths (config, database, catalogues), replaced here. Regenerated
+# every time (the paths may change).
 INST_SED = sed -e 's|/usr/local/etc/qdesk/qdesk.conf|$(SYSCONFDIR)/qdesk/qdesk.conf|g' \
-               -e 's|/usr/local/var/lib/qdesk/qdesk.db|$(DBDIR)/qdesk.db|g'
+               -e 's|/usr/local/var/lib/qdesk/qdesk.db|$(DBDIR)/qdesk.db|g' \
+               -e 's|/usr/local/share/locale/|$(LOCALEDIR)/|g'
 $(BUILD)/inst/qdesk.conf: conf/qdesk.conf FORCE
 	@mkdir -p $(@D)
 	sed 's|^\(database *= *\)"data/qdesk.db"|\1"$(DBDIR)/qdesk.db"|' conf/qdesk.conf >$@
