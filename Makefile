@@ -25,7 +25,8 @@ ifeq ($(FUZZ),1)
 BUILD   ?= build-fuzz
 CC       = clang
 CFLAGS  ?= -O1 -g
-SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
 else ifeq ($(SAN),1)
 BUILD   ?= build-san
 CFLAGS  ?= -O1 -g
@@ -71,7 +72,8 @@ LANGS     := $(patsubst data/po/%/,%,$(wildcard data/po/*/))
 MO        := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/qdesk.mo)
 QDESK     := $(BUILD)/qdesk
 
-.PHONY: all run check check-san test bench bench-bins fuzz fuzz-bins deps install uninstall clean pot lint-man
+.PHONY: all run check check-san test bench bench-bins fuzz fuzz-bins deps install uninstall clean pot \
+        lint-man
 all: $(QDESK) $(MO)
 
 # Rebuild when the flags change, the install paths compiled into the program among them
