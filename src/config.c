@@ -28,7 +28,12 @@
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-#ifdef __SANITIZE_ADDRESS__
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)       /* clang says so this way */
+#define QDESK_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(QDESK_ASAN)
 /* libconfig 1.5's parser drops the string token it holds when it stops at a syntax error (fixed in
  * libconfig 1.7). Sanitizer builds tell LeakSanitizer that this leak inside libconfig is known. */
 const char *__lsan_default_suppressions(void);

@@ -6,8 +6,9 @@
 /* 1 if s is valid UTF-8 (no overlongs, no surrogates), else 0. */
 int text_valid_utf8(const char *s);
 /* 1 if s is valid UTF-8 with no control characters (C0, DEL, C1, so no escape sequences) and no
- * bidi or line-separator format characters: text that needs no sanitising. Does not depend on
- * the locale. */
+ * bidi or line-separator format characters: text safe to store, print and echo. Does not depend
+ * on the locale; text_sanitize may still draw a character the locale does not know (wcwidth < 0,
+ * e.g. an unassigned code point) as '?'. */
 int text_is_clean(const char *s);
 /* Terminal columns s takes (sum of wcwidth; control/invalid counted as 1 once sanitised). */
 int text_width(const char *s);
