@@ -91,9 +91,11 @@ static enum qd_status step_ticket(struct store *st, sqlite3_stmt *s, struct tick
 	return r != QD_OK ? r : got ? QD_OK : QD_ERR_NOT_FOUND;
 }
 
-/* Every row (TICKET_COLS, plus column 19 as the window when with_window) into a malloc'd array. */
-static enum qd_status step_tickets(struct store *st, sqlite3_stmt *s, int with_window,
-                                   struct ticket **out, size_t *n)
+/* Every row of s into a malloc'd array of elements of size elem, each filled by fill(s, row, ctx);
+ * steps to the end and resets. On failure *out is NULL and *n 0. */
+static enum qd_status step_rows(struct store *st, sqlite3_stmt *s, size_t elem,
+                                void (*fill)(sqlite3_stmt *, void *, const void *), const void *ctx,
+                                void **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -103,16 +105,14 @@ static enum qd_status step_tickets(struct store *st, sqlite3_stmt *s, int with_w
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
-			struct ticket *grown = realloc(*out, cap * sizeof **out);
+			void *grown = realloc(*out, cap * elem);
 			if (!grown) {
 				r = QD_ERR_NOMEM;
 				break;
 			}
 			*out = grown;
 		}
-		ticket_from_row(s, &(*out)[*n]);
-		if (with_window)
-			(*out)[*n].window = sqlite3_column_int(s, 19);
+		fill(s, (char *)*out + *n * elem, ctx);
 		(*n)++;
 	}
 	if (r == QD_OK)
@@ -123,6 +123,24 @@ static enum qd_status step_tickets(struct store *st, sqlite3_stmt *s, int with_w
 		*out = NULL;
 		*n = 0;
 	}
+	return r;
+}
+
+/* A ticket row (TICKET_COLS, plus column 19 as the window when *with_window). */
+static void fill_ticket(sqlite3_stmt *s, void *row, const void *with_window)
+{
+	struct ticket *t = row;
+	ticket_from_row(s, t);
+	if (*(const int *)with_window)
+		t->window = sqlite3_column_int(s, 19);
+}
+
+static enum qd_status step_tickets(struct store *st, sqlite3_stmt *s, int with_window,
+                                   struct ticket **out, size_t *n)
+{
+	void *rows;
+	enum qd_status r = step_rows(st, s, sizeof **out, fill_ticket, &with_window, &rows, n);
+	*out = rows;
 	return r;
 }
 
@@ -163,6 +181,17 @@ enum qd_status store_queue_expire_before(struct store *st, const char *day, long
 	return r;
 }
 
+/* A sessions or pauses row: id, window, staff, started_at. */
+static void fill_open(sqlite3_stmt *s, void *row, const void *unused)
+{
+	struct store_queue_open *o = row;
+	(void)unused;
+	o->id = sqlite3_column_int64(s, 0);
+	o->window = sqlite3_column_int(s, 1);
+	copy_col(o->staff, sizeof o->staff, s, 2);
+	o->started_at = sqlite3_column_int64(s, 3);
+}
+
 enum qd_status store_queue_open_before(struct store *st, int pauses, long long before,
                                        struct store_queue_open **out, size_t *n)
 {
@@ -176,33 +205,9 @@ enum qd_status store_queue_open_before(struct store *st, int pauses, long long b
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, before);
-	size_t cap = 0;
-	int rc;
-	enum qd_status r = QD_OK;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct store_queue_open *grown = realloc(*out, cap * sizeof **out);
-			if (!grown) {
-				r = QD_ERR_NOMEM;
-				break;
-			}
-			*out = grown;
-		}
-		struct store_queue_open *o = &(*out)[(*n)++];
-		o->id = sqlite3_column_int64(s, 0);
-		o->window = sqlite3_column_int(s, 1);
-		copy_col(o->staff, sizeof o->staff, s, 2);
-		o->started_at = sqlite3_column_int64(s, 3);
-	}
-	if (r == QD_OK)
-		r = store_check(st, rc);
-	sqlite3_reset(s);
-	if (r != QD_OK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
+	void *rows;
+	enum qd_status r = step_rows(st, s, sizeof **out, fill_open, NULL, &rows, n);
+	*out = rows;
 	return r;
 }
 
