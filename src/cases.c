@@ -96,8 +96,10 @@ enum qd_status cases_validate(const struct hall *h, const struct case_input *c, 
 			if (strcmp(c->helps[i], c->helps[j]) == 0)
 				return refuse(field, "elderly-help", QD_ERR_INVALID);
 	}
-	if (c->minutes < 0 || c->minutes > CASES_MINUTES_MAX || (c->minutes > 0 && !c->nhelps))
-		return refuse(field, "minutes", QD_ERR_INVALID);   /* minutes are those of elderly help */
+	if (c->minutes < 0 || c->minutes > CASES_MINUTES_MAX)
+		return refuse(field, "minutes", QD_ERR_INVALID);
+	if (c->minutes > 0 && !c->nhelps)
+		return refuse(field, "minutes", QD_ERR_MINUTES_NO_HELP);
 	const struct hall_matter *m = empty(c->matter) ? NULL : hall_matter(h, c->matter);
 	if (m && !empty(c->category) && m->category && strcmp(m->category, c->category) != 0)
 		return refuse(field, "case-category", QD_ERR_INVALID);   /* not the matter's category */

@@ -444,7 +444,8 @@ static enum qd_status recall_tx(struct store *st, void *ctx)
 		return s;
 	if (t.calls - 1 >= op->h->calling.recall_cap)
 		return QD_ERR_RECALL_CAP;
-	if ((s = store_queue_add_call(st, t.id)) != QD_OK ||
+	if ((s = store_queue_window_put(st, op->w, &win)) != QD_OK ||    /* who is there now */
+	    (s = store_queue_add_call(st, t.id)) != QD_OK ||
 	    (s = event(st, op, "recall", t.id, t.number)) != QD_OK)
 		return s;
 	return load_out(st, t.id, op->out);

@@ -55,6 +55,7 @@ struct console {
 	char reason[CASES_REASON_MAX + 1];  /* the bad rating's reason as typed (kept if finish fails) */
 	int walk_in;                /* the open case form logs a walk-in */
 	int rating;
+	enum action after_discard;  /* F4/F5 asked to discard typed cases first: what to do then */
 };
 
 /* ---- helpers ------------------------------------------------------------------------------ */
@@ -216,6 +217,13 @@ static int console_load(struct ui *ui, void *self)
 			           c->ws.staff);
 		else
 			ui_message(ui, UI_MSG_ERROR, _("The session at this window was closed elsewhere."));
+	}
+	if (c->load_error == QD_OK && c->ncases && c->cases_ticket != c->ws.current.id) {
+		/* the ticket they were typed for ended or moved elsewhere: say so, keep nothing false */
+		ui_message(ui, UI_MSG_ERROR, _("%d case(s) typed for a ticket that is no longer at this window were not logged."),
+		           c->ncases);
+		c->ncases = 0;
+		c->reason[0] = '\0';
 	}
 	ui_keybar_label(ui, ACT_PAUSE, strcmp(c->ws.state, "paused") == 0 ? _("Resume") : NULL);
 	return UI_REDRAW;
@@ -676,7 +684,7 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 	const char *bad = NULL;
 	enum qd_status s = cases_validate(ui_hall(ui), &ci, &bad);
 	if (s != QD_OK) {
-		form_error(f, field_of(bad), bad && !strcmp(bad, "minutes")
+		form_error(f, field_of(bad), s == QD_ERR_INVALID && bad && !strcmp(bad, "minutes")
 		           ? _("Help minutes: 0 to 1440.") : _(qd_status_text(s)));
 		return 0;
 	}
@@ -690,6 +698,10 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 	ui_reload(ui);
 		ui_message(ui, UI_MSG_OK, _("Walk-in case logged."));
 		return 1;
+	}
+	if (!c->ws.current.id) {
+		form_error(f, -1, _(qd_status_text(QD_ERR_IDLE_WINDOW)));
+		return 0;
 	}
 	if (c->ncases < CASES_PER_TICKET) {
 		c->cases[c->ncases++] = p;
@@ -768,6 +780,10 @@ static enum qd_status finish_commit(struct ui *ui, struct console *c, int rating
 	                                (size_t)c->ncases, rating, reason, &fr);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
+		if (s == QD_ERR_IDLE_WINDOW) {
+			ui_reload(ui);                  /* ended elsewhere: the reload says what was lost */
+			return s;
+		}
 		if (s != QD_ERR_TOOK_OVER && c->ncases)
 			ui_message(ui, UI_MSG_ERROR, _("%s; the %d case(s) typed are kept: %s finishes again."),
 			           _(qd_status_text(s)), c->ncases, key_of(ui, ACT_FINISH, kb, sizeof kb));
@@ -802,7 +818,7 @@ static int reason_answer(struct ui *ui, void *ctx, const char *answer)
 	}
 	snprintf(c->reason, sizeof c->reason, "%s", answer);
 	enum qd_status s = finish_commit(ui, c, c->rating, answer);
-	if (s == QD_OK || !c->signed_in)
+	if (s == QD_OK || s == QD_ERR_IDLE_WINDOW || !c->signed_in)
 		return 1;
 	/* refused: the prompt stays open with the reason */
 	ui_message(ui, UI_MSG_ERROR, _("%s; the reason and %d case(s) are kept: Enter tries again."),
@@ -955,6 +971,52 @@ static void walk_in_picked(struct ui *ui, void *ctx, int index, const unsigned c
 	}
 }
 
+static int act_noshow(struct ui *ui, struct console *c)
+{
+	struct ticket t;
+	char kb[16];
+	enum qd_status s = queue_noshow(ui_store(ui), ui_hall(ui), c->w, c->me.id, &t);
+	if (s != QD_OK)
+		return refuse(ui, c, s);
+	ui_message(ui, UI_MSG_OK, _("%s is a no-show. %s undoes it."), t.number,
+	           key_of(ui, ACT_UNDO, kb, sizeof kb));
+	return UI_RELOAD;
+}
+
+static int act_transfer(struct ui *ui, struct console *c)
+{
+	const struct hall *h = ui_hall(ui);
+	if (!c->ws.current.id)
+		return refuse(ui, c, QD_ERR_IDLE_WINDOW);
+	char title[96];
+	snprintf(title, sizeof title, _("Transfer %s to"), c->ws.current.number);
+	struct picker *p = picker_new(title, 0, transfer_picked, c);
+	for (size_t i = 0; i < h->ntypes; i++)
+		picker_add(p, h->types[i].prefix, h->types[i].name, 0);
+	for (size_t i = 0; i < h->nwindows; i++) {
+		if (h->windows[i].number == c->w)
+			continue;
+		char key[32], label[256];
+		snprintf(key, sizeof key, "#%d", h->windows[i].number);
+		snprintf(label, sizeof label, _("Window %d · %s"), h->windows[i].number, h->windows[i].name);
+		picker_add(p, key, label, 0);
+	}
+	picker_push(ui, p);
+	return UI_REDRAW;
+}
+
+/* After "discard the cases typed?" for F4/F5: yes drops them and goes on with that action. */
+static void discard_then_act(struct ui *ui, void *ctx, int yes)
+{
+	struct console *c = ctx;
+	if (!yes)
+		return;
+	c->ncases = 0;
+	c->reason[0] = '\0';
+	if ((c->after_discard == ACT_NOSHOW ? act_noshow(ui, c) : act_transfer(ui, c)) & UI_RELOAD)
+		ui_reload(ui);
+}
+
 static int act_finish(struct ui *ui, struct console *c)
 {
 	if (!c->ws.current.id)
@@ -1003,30 +1065,17 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 		ui_message(ui, UI_MSG_OK, _("Calling %s again (call %d)."), t.number, t.calls);
 		return UI_RELOAD;
 	case ACT_NOSHOW:
-		if ((s = queue_noshow(st, h, c->w, c->me.id, &t)) != QD_OK)
-			return refuse(ui, c, s);
-		ui_message(ui, UI_MSG_OK, _("%s is a no-show. %s undoes it."), t.number,
-		           key_of(ui, ACT_UNDO, kb, sizeof kb));
-		return UI_RELOAD;
-	case ACT_TRANSFER: {
-		if (!c->ws.current.id)
-			return refuse(ui, c, QD_ERR_IDLE_WINDOW);
-		char title[96];
-		snprintf(title, sizeof title, _("Transfer %s to"), c->ws.current.number);
-		struct picker *p = picker_new(title, 0, transfer_picked, c);
-		for (size_t i = 0; i < h->ntypes; i++)
-			picker_add(p, h->types[i].prefix, h->types[i].name, 0);
-		for (size_t i = 0; i < h->nwindows; i++) {
-			if (h->windows[i].number == c->w)
-				continue;
-			char key[32], label[256];
-			snprintf(key, sizeof key, "#%d", h->windows[i].number);
-			snprintf(label, sizeof label, _("Window %d · %s"), h->windows[i].number, h->windows[i].name);
-			picker_add(p, key, label, 0);
+	case ACT_TRANSFER:
+		if (c->ws.current.id && c->ncases && c->cases_ticket == c->ws.current.id) {
+			/* the ticket leaves this window: the cases typed for it would be lost */
+			char q[160];
+			snprintf(q, sizeof q, _("Discard the %d case(s) typed for %s?"), c->ncases,
+			         c->ws.current.number);
+			c->after_discard = ev->act;
+			confirm_push(ui, q, 0, discard_then_act, c);
+			return UI_REDRAW;
 		}
-		picker_push(ui, p);
-		return UI_REDRAW;
-	}
+		return ev->act == ACT_NOSHOW ? act_noshow(ui, c) : act_transfer(ui, c);
 	case ACT_FINISH:
 		return act_finish(ui, c);
 	case ACT_PAUSE:

@@ -33,11 +33,12 @@ struct case_input {
 };
 
 /* Check c against the hall: ids exist in the config (outcomes and modes also in the national
- * sets), ID number (not a future birth) and phone valid, applicant at most 100 bytes and note at
- * most 500 of valid UTF-8, minutes 0..1440, no help type twice. On failure returns QD_ERR_INVALID,
- * QD_ERR_TOO_LONG, QD_ERR_IDCARD or QD_ERR_PHONE and *field (field may be NULL) names the field
- * as the CLI option does: "matter", "case-category", "channel", "outcome", "mode",
- * "elderly-help", "minutes", "applicant", "id-number", "phone", "note". */
+ * sets; else QD_ERR_NO_CHOICE), a category agrees with its matter, ID number (not a future birth)
+ * and phone valid, applicant and note within their limits of clean UTF-8, minutes 0..1440 and only
+ * with a help type (QD_ERR_MINUTES_NO_HELP), no help type twice. On failure returns that status,
+ * or QD_ERR_INVALID, QD_ERR_TOO_LONG, QD_ERR_IDCARD or QD_ERR_PHONE, and *field (field may be
+ * NULL) names the field as the CLI option does: "matter", "case-category", "channel", "outcome",
+ * "mode", "elderly-help", "minutes", "applicant", "id-number", "phone", "note". */
 enum qd_status cases_validate(const struct hall *h, const struct case_input *c, const char **field);
 
 /* Inside a store_write transaction: insert a case (ticket_id 0 = walk-in) with its help rows and

@@ -42,6 +42,7 @@
 	STATUS(QD_ERR_IDCARD,      1, "invalid resident ID number") \
 	STATUS(QD_ERR_PHONE,       1, "invalid mobile number") \
 	STATUS(QD_ERR_TOO_LONG,    1, "text too long") \
+	STATUS(QD_ERR_MINUTES_NO_HELP, 1, "help minutes are the time elderly help took: choose the help given first") \
 	STATUS(QD_ERR_NO_STAFF,    1, "no such staff member") \
 	STATUS(QD_ERR_STAFF_DISABLED, 1, "this staff account is disabled") \
 	STATUS(QD_ERR_ROLE,        1, "this staff member's role may not do that") \

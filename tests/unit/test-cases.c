@@ -153,7 +153,7 @@ static void test_validate(void **state)
 	c = ok; c.helps = help_twice; c.nhelps = 2; expect_field(h, &c, QD_ERR_INVALID, "elderly-help");
 	c = ok; c.minutes = -1;        expect_field(h, &c, QD_ERR_INVALID, "minutes");
 	/* Minutes are the time elderly help took: none without a help type. */
-	c = ok; c.nhelps = 0;          expect_field(h, &c, QD_ERR_INVALID, "minutes");
+	c = ok; c.nhelps = 0;          expect_field(h, &c, QD_ERR_MINUTES_NO_HELP, "minutes");
 	/* A category that is not the matter's own contradicts it. */
 	c = ok; c.category = "social"; expect_field(h, &c, QD_ERR_INVALID, "case-category");
 	c = ok; c.category = "enterprise"; assert_int_equal(cases_validate(h, &c, NULL), QD_OK);

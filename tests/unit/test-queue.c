@@ -733,6 +733,21 @@ static void test_sign_in_handover(void **state)
 	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE number = 'A003' AND staff = 'clerk1'"), 1);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE kind = 'sign-out' AND staff = 'clerk3'"
 	                          " AND detail = 'handover'"), 1);
+	/* Every action that signs its clerk in leaves the window showing who is there: the window row
+	 * and the open session agree. */
+	issue(f, "A", NULL);
+	assert_string_equal(call(f, 1, "clerk1"), "A004");
+	assert_int_equal(queue_recall(f->st, &f->h, 1, "clerk2", NULL), QD_OK);
+	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
+	assert_string_equal(ws.staff, "clerk2");
+	assert_int_equal(queue_noshow(f->st, &f->h, 1, "clerk3", NULL), QD_OK);
+	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
+	assert_string_equal(ws.staff, "clerk3");
+	assert_int_equal(queue_undo(f->st, &f->h, 1, "clerk1", NULL), QD_OK);
+	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
+	assert_string_equal(ws.staff, "clerk1");
+	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions s JOIN windows w ON w.number = s.window"
+	                          " WHERE s.ended_at IS NULL AND s.staff <> w.staff"), 0);
 }
 
 static void test_snapshots(void **state)
