@@ -193,6 +193,8 @@ static int picker_act(struct ui *ui, void *self, const struct ui_event *ev)
 			if ((size_t)p->sel >= p->nshown)
 				p->sel = p->nshown ? (int)p->nshown - 1 : 0;
 			return UI_REDRAW;
+		case KEY_HOME: p->sel = 0; return UI_REDRAW;
+		case KEY_END: p->sel = p->nshown ? (int)p->nshown - 1 : 0; return UI_REDRAW;
 		default: break;
 		}
 	} else if (ev->ch == 27) {

@@ -29,6 +29,9 @@ y
 <F6>
 <Enter>
 n
+<End>
+:dump rating-end
+<Home>
 <Enter>
 :dump kept-again
 :sh sqlite3 "\$DB" "drop trigger nofinish"
@@ -43,6 +46,7 @@ tui_expect kept-cases kept "the 1 case(s) typed are kept"
 tui_expect kept-cases noshow-asks "Discard the 1 case(s) typed for A001?"
 tui_expect kept-cases noshow-declined "Cases typed for this ticket: 1"
 tui_expect kept-cases noshow-done "A001 is a no-show."
+tui_expect kept-cases rating-end "-##no#evaluation#given"
 tui_expect kept-cases kept-again "the 1 case(s) typed are kept"
 tui_expect kept-cases ended-elsewhere "1 case(s) typed for a ticket that is no longer at this window were not logged."
 tui_expect kept-cases finish-after "this window is not serving a ticket"
