@@ -12,7 +12,7 @@ int cli_consult(struct cli *c, int argc, char **argv)
 	int w = 0, rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
 		return rc;
-	if (!staff)
+	if (!staff || !*staff)
 		return cli_usage(argv[0], _("--staff ID is required"));
 	if (window && (rc = cli_int(argv[0], "--window", window, 1, 9999, &w)))
 		return rc;

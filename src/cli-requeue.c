@@ -9,7 +9,7 @@ int cli_requeue(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	if (rc)
 		return rc;
-	if (!staff)
+	if (!staff || !*staff)
 		return cli_usage(argv[0], _("--staff ID is required"));
 	if ((rc = cli_store(c, 0)))
 		return rc;

@@ -87,9 +87,7 @@ int cli_status(struct cli *c, int argc, char **argv)
 	struct ticket *waiting = NULL;
 	size_t nwaiting = 0;
 	struct window_state *ws = calloc(h->nwindows ? h->nwindows : 1, sizeof *ws);
-	enum qd_status s = ws ? queue_waiting(c->st, h, 0, &waiting, &nwaiting) : QD_ERR_NOMEM;
-	for (size_t i = 0; i < h->nwindows && s == QD_OK; i++)
-		s = queue_window(c->st, h, h->windows[i].number, &ws[i]);
+	enum qd_status s = ws ? queue_snapshot(c->st, h, 0, ws, &waiting, &nwaiting) : QD_ERR_NOMEM;
 	if (s == QD_OK) {
 		if (c->json)
 			print_json(c, waiting, nwaiting, ws);

@@ -41,8 +41,7 @@ const struct cli_command *cli_command(const char *name)
 	return NULL;
 }
 
-/* With --json, a refusal also as {"ok":false,"error":NAME,"message":TEXT[,"detail":…]} on stdout. */
-static void json_error(const struct cli *c, enum qd_status s, const char *text, const char *detail)
+void cli_json_error(const struct cli *c, enum qd_status s, const char *text, const char *detail)
 {
 	if (!c || !c->json)
 		return;
@@ -64,7 +63,7 @@ int cli_hall(struct cli *c)
 	const char *path = config_path(c->config_arg);
 	if (config_load(path, &c->hall, err, sizeof err) != QD_OK) {
 		fprintf(stderr, "%s\n", err);
-		json_error(c, QD_ERR_CONFIG, _(qd_status_text(QD_ERR_CONFIG)), err);
+		cli_json_error(c, QD_ERR_CONFIG, _(qd_status_text(QD_ERR_CONFIG)), err);
 		return 2;
 	}
 	i18n_init(c->hall->language);
@@ -89,8 +88,10 @@ int cli_store(struct cli *c, int create)
 	if (rc || c->st)
 		return rc;
 	if (clock_now() == (time_t)-1) {
-		fprintf(stderr, "qdesk: QDESK_NOW: %s\n", clock_env_error());
-		json_error(c, QD_ERR_USAGE, _(qd_status_text(QD_ERR_USAGE)), clock_env_error());
+		char safe[256];
+		text_sanitize(clock_env_error(), safe, sizeof safe);   /* it quotes the variable's value */
+		fprintf(stderr, "qdesk: QDESK_NOW: %s\n", safe);
+		cli_json_error(c, QD_ERR_USAGE, _(qd_status_text(QD_ERR_USAGE)), safe);
 		return 2;
 	}
 	const char *path = cli_db_path(c);
@@ -115,7 +116,7 @@ int cli_fail(struct cli *c, enum qd_status s, const char *detail)
 		fprintf(stderr, "qdesk: %s: %s\n", text, safe);
 	else
 		fprintf(stderr, "qdesk: %s\n", text);
-	json_error(c, s, text, safe);
+	cli_json_error(c, s, text, safe);
 	return qd_status_exit(s);
 }
 
@@ -127,7 +128,7 @@ int cli_usage(const char *cmd, const char *msg)
 	fprintf(stderr, "qdesk%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "", safe);
 	if (k)
 		fprintf(stderr, "%s: qdesk %s\n", _("usage"), k->synopsis);
-	json_error(running, QD_ERR_USAGE, _(qd_status_text(QD_ERR_USAGE)), safe);
+	cli_json_error(running, QD_ERR_USAGE, _(qd_status_text(QD_ERR_USAGE)), safe);
 	return 2;
 }
 
@@ -280,7 +281,7 @@ int cli_window_command(struct cli *c, int argc, char **argv, const struct cli_op
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	if (rc)
 		return rc;
-	if (!*staff)
+	if (!*staff || !**staff)
 		return cli_usage(argv[0], _("--staff ID is required"));
 	if ((rc = cli_int(argv[0], _("WINDOW"), pos[0], 1, 9999, window)))
 		return rc;

@@ -27,6 +27,8 @@ const char *cli_db_path(struct cli *c);
 /* Report a refusal: "qdesk: <translated status text>[: detail]" on stderr, and with --json also
  * {"ok":false,"error":NAME,"message":TEXT} on stdout. Returns the status's exit code. */
 int cli_fail(struct cli *c, enum qd_status s, const char *detail);
+/* With c->json, also {"ok":false,"error":NAME,"message":text[,"detail":detail]} on stdout. */
+void cli_json_error(const struct cli *c, enum qd_status s, const char *text, const char *detail);
 /* Print "qdesk CMD: msg" and the command's synopsis on stderr; returns 2. */
 int cli_usage(const char *cmd, const char *msg);
 

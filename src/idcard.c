@@ -30,16 +30,23 @@ static void birth_day(const char *id, char day[11])
 	day[10] = '\0';
 }
 
-/* 1 if the first two digits name a province-level division of GB/T 2260 (11 Beijing … 65
+/* 1 if the two digits at p name a province-level division of GB/T 2260 (11 Beijing … 65
  * Xinjiang), or 71 Taiwan, 81 Hong Kong, 82 Macao, 83 (residence permits of Taiwan residents). */
-static int idcard_province(const char *id)
+static int idcard_province(const char *p)
 {
 	static const char *const codes = "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 "
 	                                 "46 50 51 52 53 54 61 62 63 64 65 71 81 82 83 ";
 	for (const char *c = codes; *c; c += 3)
-		if (c[0] == id[0] && c[1] == id[1])
+		if (c[0] == p[0] && c[1] == p[1])
 			return 1;
 	return 0;
+}
+
+/* A resident ID begins with a province code; a foreigner's permanent residence ID of 2023 with 9
+ * and the code of the province that issued it. */
+static int idcard_area(const char *id)
+{
+	return idcard_province(id) || (id[0] == '9' && idcard_province(id + 1));
 }
 
 int idcard_valid(const char *id, const char *today)
@@ -48,7 +55,7 @@ int idcard_valid(const char *id, const char *today)
 		return 0;
 	char check = idcard_check_char(id);
 	char last = id[17] == 'x' ? 'X' : id[17];
-	if (!check || check != last || !idcard_province(id))
+	if (!check || check != last || !idcard_area(id))
 		return 0;
 	char birth[11];
 	birth_day(id, birth);

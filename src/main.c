@@ -24,6 +24,10 @@ static int setup_locale(void)
 	return 0;
 }
 
+/* A usage error found before the command: msg and the usage on stderr, and with --json anywhere
+ * also the JSON error object. Returns 2. */
+static int main_usage(const struct cli *c, const char *msg);
+
 static void usage(FILE *f)
 {
 	fprintf(f, "%s: qdesk [--config FILE] [--db FILE] COMMAND ...\n", _("usage"));
@@ -32,28 +36,45 @@ static void usage(FILE *f)
 	fprintf(f, "%s\n", _("See qdesk(1)."));
 }
 
+static int main_usage(const struct cli *c, const char *msg)
+{
+	fprintf(stderr, "%s\n", msg);
+	usage(stderr);
+	cli_json_error(c, QD_ERR_USAGE, _(qd_status_text(QD_ERR_USAGE)), msg);
+	return 2;
+}
+
+/* What the user typed, safe to print (no escape sequences), into buf[256]. */
+static const char *safe_arg(const char *a, char buf[256])
+{
+	text_sanitize(a, buf, 256);
+	return buf;
+}
+
 int main(int argc, char **argv)
 {
 	if (setup_locale())
 		return 2;
 	i18n_init("zh_CN");
 	struct cli c = { 0 };
+	char msg[512], sa[256];
+	for (int j = 1; j < argc && strcmp(argv[j], "--"); j++)
+		c.json |= !strcmp(argv[j], "--json");
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
 		const char **slot = !strcmp(a, "--config") ? &c.config_arg : !strcmp(a, "--db") ? &c.db_arg : NULL;
-		char safe[256];
-		text_sanitize(a, safe, sizeof safe);
-		if (slot && i + 1 < argc && *argv[i + 1]) {
+		if (!strcmp(a, "--json")) {
+			continue;                   /* taken above; the command sees it too */
+		} else if (slot && i + 1 < argc && *argv[i + 1]) {
 			*slot = argv[++i];
 		} else if (!strncmp(a, "--config=", 9) && a[9]) {
 			c.config_arg = a + 9;
 		} else if (!strncmp(a, "--db=", 5) && a[5]) {
 			c.db_arg = a + 5;
 		} else if (slot || !strncmp(a, "--config=", 9) || !strncmp(a, "--db=", 5)) {
-			fprintf(stderr, _("qdesk: option '%s' needs a file name\n"), safe);
-			usage(stderr);
-			return 2;
+			snprintf(msg, sizeof msg, _("qdesk: option '%s' needs a file name"), safe_arg(a, sa));
+			return main_usage(&c, msg);
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			return 0;
@@ -61,22 +82,17 @@ int main(int argc, char **argv)
 			printf("qdesk %s\n", QDESK_VERSION);
 			return 0;
 		} else {
-			fprintf(stderr, _("qdesk: unknown option '%s'\n"), safe);
-			usage(stderr);
-			return 2;
+			snprintf(msg, sizeof msg, _("qdesk: unknown option '%s'"), safe_arg(a, sa));
+			return main_usage(&c, msg);
 		}
 	}
-	if (i >= argc) {
-		usage(stderr);
-		return 2;
-	}
+	if (i >= argc)
+		return main_usage(&c, _("qdesk: which command?"));
 	const struct cli_command *k = cli_command(argv[i]);
-	if (!k) {
-		char safe[256];
-		text_sanitize(argv[i], safe, sizeof safe);
-		fprintf(stderr, _("qdesk: unknown command '%s'\n"), safe);
-		usage(stderr);
-		return 2;
+	if (!k)
+	{
+		snprintf(msg, sizeof msg, _("qdesk: unknown command '%s'"), safe_arg(argv[i], sa));
+		return main_usage(&c, msg);
 	}
 	int rc = cli_run(&c, k, argc - i, argv + i);
 	if (c.st)

@@ -82,8 +82,9 @@ static enum qd_status event(struct store *st, const struct op *op, const char *k
 	return store_event_add(st, op->now, kind, ticket, op->w, op->staff, detail);
 }
 
-/* End the sessions (pauses = 0) or pauses left open before today: each at its day's closing time
- * (or when it began, if that was later), with the event a clerk's sign-out or resume would write. */
+/* End the sessions (pauses = 0) or pauses left open before today, with the event a clerk's sign-out
+ * or resume would write: at that day's closing time, or later if the clerk (for a pause: anyone at
+ * that window) still acted after it (延时服务, late service), never before it began. */
 static enum qd_status close_open_rows(struct store *st, const struct op *op, int pauses, long long today)
 {
 	struct store_queue_open *rows;
@@ -92,7 +93,13 @@ static enum qd_status close_open_rows(struct store *st, const struct op *op, int
 	for (size_t i = 0; s == QD_OK && i < n; i++) {
 		char day[11];
 		clock_day((time_t)rows[i].started_at, day);
-		long long end = (long long)clock_at(day, op->h->close_min);
+		long long end = (long long)clock_at(day, op->h->close_min), last;
+		s = store_queue_last_event(st, rows[i].window, pauses ? NULL : rows[i].staff,
+		                           rows[i].started_at, today, &last);
+		if (s != QD_OK)
+			break;
+		if (last > end)
+			end = last;
 		if (end < rows[i].started_at || end >= today)
 			end = rows[i].started_at;
 		if ((s = store_queue_close_row(st, pauses, rows[i].id, end)) == QD_OK)
@@ -345,7 +352,7 @@ void queue_number_normalize(const struct hall *h, const char *in, char *out, siz
 	letters[nl] = '\0';
 	const char *digits = in + i;
 	size_t nd = strspn(digits, "0123456789");
-	if (nl == 0 || nd == 0 || digits[nd] || (int)nd > h->number_digits) {
+	if (nl == 0 || nd == 0 || digits[nd] || nd > 9) {
 		snprintf(out, outsz, "%s", in);         /* not a number: the engine says so */
 		return;
 	}
@@ -820,6 +827,8 @@ static enum qd_status waiting_rx(struct store *st, void *ctx)
 	enum qd_status s = store_queue_window_get(st, sn->op.w, &win);
 	if (s != QD_OK)
 		return s;
+	if (win.since < (long long)clock_at(sn->op.day, 0))
+		win.streak = 0;                 /* the day's first write resets it */
 	sn->op.filter.priority_first = priority_first(sn->op.h, &win);
 	return store_queue_list(st, sn->op.day, &sn->op.filter, sn->list, sn->n);
 }
@@ -905,6 +914,41 @@ enum qd_status queue_window(struct store *st, const struct hall *h, int w, struc
 	if (s != QD_OK) {
 		memset(out, 0, sizeof *out);
 		out->number = w;
+	}
+	return s;
+}
+
+struct hall_snap {
+	const struct hall *h;
+	int w;
+	struct window_state *ws;
+	struct ticket **waiting;
+	size_t *n;
+};
+
+/* Inside one read transaction: the nested reads below join it, so all agree. */
+static enum qd_status snapshot_rx(struct store *st, void *ctx)
+{
+	struct hall_snap *x = ctx;
+	enum qd_status s = queue_waiting(st, x->h, x->w, x->waiting, x->n);
+	if (x->w)
+		return s == QD_OK ? queue_window(st, x->h, x->w, x->ws) : s;
+	for (size_t i = 0; s == QD_OK && i < x->h->nwindows; i++)
+		s = queue_window(st, x->h, x->h->windows[i].number, &x->ws[i]);
+	return s;
+}
+
+enum qd_status queue_snapshot(struct store *st, const struct hall *h, int w, struct window_state *ws,
+                              struct ticket **waiting, size_t *n)
+{
+	struct hall_snap x = { h, w, ws, waiting, n };
+	*waiting = NULL;
+	*n = 0;
+	enum qd_status s = store_read(st, snapshot_rx, &x);
+	if (s != QD_OK) {
+		free(*waiting);
+		*waiting = NULL;
+		*n = 0;
 	}
 	return s;
 }

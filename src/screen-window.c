@@ -198,9 +198,7 @@ static int console_load(struct ui *ui, void *self)
 	free(c->waiting);
 	c->waiting = NULL;
 	c->nwaiting = 0;
-	c->load_error = queue_window(st, h, c->w, &c->ws);
-	if (c->load_error == QD_OK)
-		c->load_error = queue_waiting(st, h, c->w, &c->waiting, &c->nwaiting);
+	c->load_error = queue_snapshot(st, h, c->w, &c->ws, &c->waiting, &c->nwaiting);
 	if (c->load_error == QD_OK && c->signed_in)
 		c->load_error = queue_staff_today(st, c->me.id, &c->today);
 	if (c->load_error == QD_OK && c->signed_in && strcmp(c->ws.staff, c->me.id) != 0) {

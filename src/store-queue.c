@@ -222,6 +222,22 @@ enum qd_status store_queue_close_row(struct store *st, int pauses, long long id,
 	return store_exec(st, s);
 }
 
+enum qd_status store_queue_last_event(struct store *st, int w, const char *staff, long long from,
+                                      long long before, long long *at)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT coalesce(max(at), 0) FROM events WHERE window = ?1 AND (?2 IS NULL OR staff = ?2)"
+		" AND at >= ?3 AND at < ?4");
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int(s, 1, w);
+	store_bind_opt_text(s, 2, staff);
+	sqlite3_bind_int64(s, 3, from);
+	sqlite3_bind_int64(s, 4, before);
+	*at = 0;
+	return step_int64(st, s, at, NULL);
+}
+
 enum qd_status store_queue_close_windows_before(struct store *st, long long before, long long now)
 {
 	sqlite3_stmt *s = store_stmt(st,

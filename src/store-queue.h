@@ -45,6 +45,10 @@ struct store_queue_open {
 enum qd_status store_queue_open_before(struct store *st, int pauses, long long before,
                                        struct store_queue_open **out, size_t *n);
 enum qd_status store_queue_close_row(struct store *st, int pauses, long long id, long long ended_at);
+/* The time of the last event at window w (by staff, or anyone when staff is NULL) in [from, before);
+ * *at = 0 if none. */
+enum qd_status store_queue_last_event(struct store *st, int w, const char *staff, long long from,
+                                      long long before, long long *at);
 /* Every window not closed whose state dates from before time before: closed, nobody there, no
  * ticket, no priority streak, since now. */
 enum qd_status store_queue_close_windows_before(struct store *st, long long before, long long now);

@@ -5,7 +5,8 @@
 /* The check character ('0'..'9' or 'X') for the first 17 digits of id; 0 if they are not digits. */
 char idcard_check_char(const char *id17);
 
-/* 1 if id is a valid 18-character resident ID: 17 digits beginning with a real province code, a
+/* 1 if id is a valid 18-character resident ID: 17 digits beginning with a real province code (or
+ * 9 and one: a foreigner's permanent residence ID of 2023), a
  * real birth date from 1900 on and not in the future of today ("YYYY-MM-DD", may be NULL to skip
  * that check), and the right check character (x or X). */
 int idcard_valid(const char *id, const char *today);

@@ -62,8 +62,8 @@ enum qd_status queue_issue(struct store *st, const struct hall *h, const struct 
  * staff is still signed in at w). Signs staff in at w if needed (see queue_sign_in). */
 enum qd_status queue_call_next(struct store *st, const struct hall *h, int w, const char *staff,
                                struct ticket *out);
-/* A ticket number as typed into the form the hall prints: "a14" -> "A014" (letters upper-case,
- * digits padded to hall.number_digits); anything else is copied unchanged. */
+/* A ticket number as typed into the form the hall prints: "a14" and "a0014" -> "A014" (letters
+ * upper-case, digits zero-padded to hall.number_digits); anything else is copied unchanged. */
 void queue_number_normalize(const struct hall *h, const char *in, char *out, size_t outsz);
 /* Call a specific waiting number of today ("A005"; "a5" too, see queue_number_normalize) to
  * window w (特呼). */
@@ -122,6 +122,11 @@ enum qd_status queue_rollover(struct store *st, const struct hall *h, int *n);
 enum qd_status queue_waiting(struct store *st, const struct hall *h, int w, struct ticket **out,
                              size_t *n);
 enum qd_status queue_window(struct store *st, const struct hall *h, int w, struct window_state *out);
+/* queue_waiting and queue_window read in one transaction, so they agree (a ticket is never both
+ * waiting and current, nor missing): w > 0 gives that window into ws[0] and its waiting list;
+ * w = 0 every window of the hall into ws[0 .. h->nwindows - 1] and every waiting ticket. */
+enum qd_status queue_snapshot(struct store *st, const struct hall *h, int w, struct window_state *ws,
+                              struct ticket **waiting, size_t *n);
 /* The last n calls of today, newest first (for the board); *out malloc'd. */
 enum qd_status queue_recent_calls(struct store *st, int n, struct ticket **out, size_t *count);
 /* What one staff member did today, at any window: numbers called (first calls, not recalls),

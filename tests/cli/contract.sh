@@ -52,6 +52,15 @@ expect_exit 2 q issue -- --x;                  expect_grep "-- ends options" "no
 expect_exit 2 "$QDESK_BIN" --config "" --db "$DB" status
 expect_exit 2 "$QDESK_BIN" --db= status
 expect_exit 2 "$QDESK_BIN" status --db ""
+# Errors found before the command are JSON too, and --json may come first.
+expect_exit 2 "$QDESK_BIN" --db "" status --json;  expect_grep "empty --db json" '"error":"usage"' "$T/out"
+expect_exit 2 "$QDESK_BIN" --bogus status --json;  expect_grep "unknown option json" '"error":"usage"' "$T/out"
+expect_exit 2 "$QDESK_BIN" --json frobnicate;      expect_grep "unknown command json" "unknown command 'frobnicate'" "$T/out"
+expect_exit 0 "$QDESK_BIN" --json --db "$DB" status; expect_grep "--json before the command" '{"ok":true' "$T/out"
+expect_exit 2 q call 1 --staff "";                 expect_grep "empty staff" "--staff ID is required" "$T/err"
+expect_exit 2 q consult --staff ""
+QDESK_NOW="$(printf '\033[31mX')" expect_exit 2 q status
+LC_ALL=C grep -q "$ESC" "$T/err" && fail "QDESK_NOW's escape sequence was echoed to stderr"
 expect_exit 2 q frobnicate
 expect_exit 2 q call 1
 expect_grep "staff required" "--staff ID is required" "$T/err"

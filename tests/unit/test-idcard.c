@@ -75,6 +75,9 @@ static void test_implausible(void **state)
 	/* Residence permits of Hong Kong (81) and Taiwan (83) residents have the same form. */
 	assert_true(idcard_valid("810000198001010014", NULL));
 	assert_true(idcard_valid("830000198001010018", NULL));
+	/* A foreigner's permanent residence ID (2023): 9, the issuing province, then the same form. */
+	assert_true(idcard_valid("93115619800101001X", NULL));
+	assert_false(idcard_valid("900156198001010013", NULL));
 }
 
 static void test_future_birth(void **state)

@@ -333,7 +333,7 @@ static void test_call_number(void **state)
 	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE kind = 'call'"), 3);
 	char n[32];
 	queue_number_normalize(&f->h, "a14", n, sizeof n);     assert_string_equal(n, "A014");
-	queue_number_normalize(&f->h, "A0014", n, sizeof n);   assert_string_equal(n, "A0014");
+	queue_number_normalize(&f->h, "A0014", n, sizeof n);   assert_string_equal(n, "A014");
 	queue_number_normalize(&f->h, "A1000", n, sizeof n);   assert_string_equal(n, "A1000");
 	queue_number_normalize(&f->h, "14", n, sizeof n);      assert_string_equal(n, "14");
 	queue_number_normalize(&f->h, "a1x", n, sizeof n);     assert_string_equal(n, "a1x");
@@ -633,6 +633,8 @@ static void test_rollover(void **state)
 	call_finish(f, 1);
 	call(f, 1, "clerk1");                     /* A002 left called overnight */
 	assert_int_equal(queue_pause(f->st, &f->h, 5, "clerk2", NULL), QD_OK);   /* and a pause */
+	fx_now("2026-11-23 19:10:00");            /* late service: clerk1 still calls after closing */
+	assert_int_equal(queue_recall(f->st, &f->h, 1, "clerk1", NULL), QD_OK);
 	fx_now("2026-11-24 08:45:00");
 	struct window_state ws;
 	/* Reading writes nothing but already shows the day as the first write will leave it. */
@@ -652,11 +654,14 @@ static void test_rollover(void **state)
 	assert_int_equal(queue_window(f->st, &f->h, 5, &ws), QD_OK);
 	assert_string_equal(ws.state, "closed");
 	assert_string_equal(ws.pause_reason, "");
-	/* Yesterday's sessions and pause ended at its closing time (17:30), each with an event. */
+	/* Yesterday's sessions and pause ended at its closing time (17:30), or at the clerk's last
+	 * action if that came later, each with an event. */
 	long long close = (long long)clock_at("2026-11-23", 17 * 60 + 30);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM pauses WHERE ended_at IS NULL"), 0);
-	assert_int_equal(q_int(f, "SELECT max(ended_at) FROM sessions"), close);
+	assert_int_equal(q_int(f, "SELECT ended_at FROM sessions WHERE staff = 'clerk2'"), close);
+	assert_int_equal(q_int(f, "SELECT ended_at FROM sessions WHERE staff = 'clerk1'"),
+	                 (long long)clock_at("2026-11-23", 19 * 60 + 10));
 	assert_int_equal(q_int(f, "SELECT min(ended_at) FROM pauses"), close);
 	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE detail = 'day-end' AND day = '2026-11-23'"
 	                          " AND ((kind = 'sign-out' AND staff IN ('clerk1', 'clerk2'))"
@@ -798,6 +803,18 @@ static void test_snapshots(void **state)
 	assert_int_equal(queue_window(f->st, &f->h, 5, &ws), QD_OK);
 	assert_string_equal(ws.state, "closed");
 	assert_int_equal(queue_window(f->st, &f->h, 99, &ws), QD_ERR_NO_WINDOW);
+	/* The whole hall in one read: each window, and what waits. */
+	struct window_state hall_ws[5];
+	assert_int_equal(queue_snapshot(f->st, &f->h, 0, hall_ws, &list, &n), QD_OK);
+	assert_int_equal(n, 2);                            /* A001, D001; A002 and B001 are called */
+	assert_string_equal(hall_ws[0].current.number, "A002");
+	assert_string_equal(hall_ws[1].current.number, "B001");
+	assert_string_equal(hall_ws[4].state, "closed");
+	free(list);
+	assert_int_equal(queue_snapshot(f->st, &f->h, 1, hall_ws, &list, &n), QD_OK);
+	assert_int_equal(hall_ws[0].number, 1);
+	assert_int_equal(n, 1);                            /* A001 */
+	free(list);
 }
 
 static void test_labels(void **state)
