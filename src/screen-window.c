@@ -408,7 +408,7 @@ static void draw_current(struct ui *ui, struct console *c, int y, int x, int w, 
 		snprintf(line, sizeof line, "【%s】", group_name(h, t->priority));
 		field(yy++, x, lw, w, labels[1], line, A_BOLD | ui_attr(UI_C_WARN));
 	} else {
-		field(yy++, x, lw, w, labels[1], "-", 0);
+		field(yy++, x, lw, w, labels[1], _("none"), 0);
 	}
 	char dur[32];
 	long long waited = (t->called_at ? t->called_at : now) - t->issued_at;
@@ -874,6 +874,13 @@ static void ask_rating(struct ui *ui, struct console *c)
 
 /* ---- the other actions -------------------------------------------------------------------- */
 
+/* The transfer list offers every business type but the queue the current ticket waits in, then
+ * every window but this one; the list and the choice made from it both follow this. */
+static int transfer_offers_type(const struct console *c, const char *prefix)
+{
+	return c->ws.current.target_window || strcmp(prefix, c->ws.current.queue_type) != 0;
+}
+
 static void transfer_picked(struct ui *ui, void *ctx, int index, const unsigned char *checked)
 {
 	(void)checked;
@@ -884,12 +891,16 @@ static void transfer_picked(struct ui *ui, void *ctx, int index, const unsigned 
 	struct ticket t;
 	enum qd_status s;
 	char where[160];
-	if ((size_t)index < h->ntypes) {
-		s = queue_transfer(ui_store(ui), h, c->w, c->me.id, h->types[index].prefix, 0, &t);
-		snprintf(where, sizeof where, "%s", h->types[index].name);
+	int k = index;
+	const struct hall_type *type = NULL;
+	for (size_t i = 0; i < h->ntypes && !type; i++)
+		if (transfer_offers_type(c, h->types[i].prefix) && k-- == 0)
+			type = &h->types[i];
+	if (type) {
+		s = queue_transfer(ui_store(ui), h, c->w, c->me.id, type->prefix, 0, &t);
+		snprintf(where, sizeof where, "%s", type->name);
 	} else {
-		/* the windows listed: every one but this */
-		int k = index - (int)h->ntypes, wn = 0;
+		int wn = 0;                     /* k counts on into the windows listed */
 		for (size_t i = 0; i < h->nwindows && !wn; i++)
 			if (h->windows[i].number != c->w && k-- == 0)
 				wn = h->windows[i].number;
@@ -990,7 +1001,8 @@ static int act_transfer(struct ui *ui, struct console *c)
 	snprintf(title, sizeof title, _("Transfer %s to"), c->ws.current.number);
 	struct picker *p = picker_new(title, 0, transfer_picked, c);
 	for (size_t i = 0; i < h->ntypes; i++)
-		picker_add(p, h->types[i].prefix, h->types[i].name, 0);
+		if (transfer_offers_type(c, h->types[i].prefix))
+			picker_add(p, h->types[i].prefix, h->types[i].name, 0);
 	for (size_t i = 0; i < h->nwindows; i++) {
 		if (h->windows[i].number == c->w)
 			continue;

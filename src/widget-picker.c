@@ -141,7 +141,8 @@ static void picker_draw(struct ui *ui, void *self)
 	p->height = rows;
 	ui_box(y, x, h, w, p->title);
 	ui_text(y + 1, x + 2, 10, 0, _("Search:"));
-	int lw = text_width(_("Search:")) + 1;
+	int lw = text_width(_("Search:"));
+	lw += _("Search:")[strlen(_("Search:")) - 1] == ':';   /* a space after an ASCII colon only */
 	/* the list */
 	if (p->sel < p->top)
 		p->top = p->sel;

@@ -73,6 +73,8 @@ tui_expect calling call-number-wrong "A009: no such number waiting today."
 tui_expect calling call-number "Calling B001."
 tui_expect calling call-number-busy "this window is serving a ticket"
 tui_expect_not calling call-number-busy "Call a specific number"
+tui_expect calling transfer-picker "C  发票申领及税控设备"
+tui_expect_not calling transfer-picker "B  个体工商户登记"     # B001's own queue is not offered
 tui_expect calling transferred "B001 transferred to 发票申领及税控设备."
 tui_expect calling finished "A001 finished · 1 case(s) · rating 5."
 tui_expect calling paused "Window 1 paused: 会议."
