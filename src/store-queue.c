@@ -199,9 +199,9 @@ enum qd_status store_queue_open_before(struct store *st, int pauses, long long b
 	*n = 0;
 	sqlite3_stmt *s = store_stmt(st, pauses
 		? "SELECT id, window, coalesce(staff, ''), started_at FROM pauses"
-		  " WHERE ended_at IS NULL AND started_at < ?1 ORDER BY id"
+		  " WHERE ended_at IS NULL AND started_at < ?1 ORDER BY started_at, id"
 		: "SELECT id, window, staff, started_at FROM sessions"
-		  " WHERE ended_at IS NULL AND started_at < ?1 ORDER BY id");
+		  " WHERE ended_at IS NULL AND started_at < ?1 ORDER BY started_at, id");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, before);
