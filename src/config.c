@@ -20,6 +20,7 @@
 #include "qdesk/clock.h"
 #include "qdesk/config.h"
 #include "qdesk/i18n.h"
+#include "qdesk/job.h"
 #include "qdesk/text.h"
 
 #ifndef SYSCONFDIR
@@ -79,6 +80,7 @@ static const char *const window_specials[] = { "", "elderly", "unsolved", "gener
 
 #define DEFAULT_DATABASE "data/qdesk.db"
 #define DEFAULT_TEMPLATE "请{number}号到{window}号窗口办理"
+#define DEFAULT_SPEAKER "espeak-ng -v cmn --stdin"
 #define ELDERLY_GROUP "elderly"
 
 /* ---- reporting ---------------------------------------------------------------------------- */
@@ -823,6 +825,17 @@ static int load_calling(struct loader *ld, config_setting_t *root)
 	return 0;
 }
 
+/* A command line run without a shell: it must split into words (balanced quotes). */
+static int check_command(struct loader *ld, const config_setting_t *s, const char *line)
+{
+	const char *err = NULL;
+	char **argv = job_split(line, &err);
+	if (!argv)
+		return fail(ld, s, NULL, "%s", _(err));
+	free(argv);
+	return 0;
+}
+
 /* The template may use {number} (required) and {window}, nothing else in braces. */
 static int check_template(struct loader *ld, const config_setting_t *s, const char *tpl)
 {
@@ -837,23 +850,74 @@ static int check_template(struct loader *ld, const config_setting_t *s, const ch
 	return has_number ? 0 : fail(ld, s, NULL, "%s", _("the template must contain {number}"));
 }
 
-static int load_devices(struct loader *ld, config_setting_t *root)
+/* announce: the voice of the announcer (and the board's call text). */
+static int load_announce(struct loader *ld, config_setting_t *root)
 {
-	static const char *const akeys[] = { "template", "digits_each", "command", NULL };
-	static const char *const pkeys[] = { "device", "width", "notice", NULL };
-	static const char *const skeys[] = { "lock_seconds", "max_failures", "lockout_minutes", NULL };
+	static const char *const keys[] = { "template", "digits_each", "command", "repeat", "pause_ms",
+		"timeout", "max_age", NULL };
 	struct hall *h = ld->h;
-	config_setting_t *g, *tpl;
-	if (member(ld, root, "announce", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, akeys)
+	config_setting_t *g, *tpl, *cmd;
+	if (member(ld, root, "announce", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
 	    || get_string(ld, g, "template", 0, DEFAULT_TEMPLATE, &h->announce.template_text, &tpl)
 	    || (tpl && check_template(ld, tpl, h->announce.template_text))
 	    || get_bool(ld, g, "digits_each", 1, &h->announce.digits_each)
-	    || get_string(ld, g, "command", 0, "", &h->announce.command, NULL))
+	    || get_string(ld, g, "command", 0, DEFAULT_SPEAKER, &h->announce.command, &cmd)
+	    || (cmd && *h->announce.command && check_command(ld, cmd, h->announce.command))
+	    || get_int(ld, g, "repeat", 0, 2, 1, 5, &h->announce.repeat)
+	    || get_int(ld, g, "pause_ms", 0, 1000, 0, 10000, &h->announce.pause_ms)
+	    || get_int(ld, g, "timeout", 0, 20, 1, 300, &h->announce.timeout)
+	    || get_int(ld, g, "max_age", 0, 120, 0, 86400, &h->announce.max_age))
 		return -1;
-	if (member(ld, root, "printer", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, pkeys)
+	return 0;
+}
+
+/* printer: the slip printer's one target, paper and what a slip shows. */
+static int load_printer(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "device", "host", "command", "file", "paper", "width",
+		"notice", "auto", "timeout", "zone", "personal", NULL };
+	static const char *const personal[] = { "none", "phone", "id", NULL };
+	static const char *const targets[] = { "device", "host", "command", "file" };
+	struct hall *h = ld->h;
+	config_setting_t *g, *host, *cmd, *pers, *paper_s;
+	int paper;
+	if (member(ld, root, "printer", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
 	    || get_string(ld, g, "device", 0, "", &h->printer.device, NULL)
-	    || get_int(ld, g, "width", 0, 32, 16, 80, &h->printer.width)
-	    || get_string(ld, g, "notice", 0, "", &h->printer.notice, NULL))
+	    || get_string(ld, g, "host", 0, "", &h->printer.host, &host)
+	    || get_string(ld, g, "command", 0, "", &h->printer.command, &cmd)
+	    || get_string(ld, g, "file", 0, "", &h->printer.file, NULL)
+	    || get_int(ld, g, "paper", 0, 58, 58, 80, &paper)
+	    || get_int(ld, g, "width", 0, paper == 80 ? 48 : 32, 16, 80, &h->printer.width)
+	    || get_string(ld, g, "notice", 0, "", &h->printer.notice, NULL)
+	    || get_bool(ld, g, "auto", 1, &h->printer.auto_print)
+	    || get_int(ld, g, "timeout", 0, 10, 1, 300, &h->printer.timeout)
+	    || get_bool(ld, g, "zone", 1, &h->printer.zone)
+	    || get_string(ld, g, "personal", 0, "none", &h->printer.personal, &pers)
+	    || (pers && check_one_of(ld, pers, h->printer.personal, personal)))
+		return -1;
+	if (paper != 58 && paper != 80 && (paper_s = config_setting_get_member(g, "paper")))
+		return fail(ld, paper_s, NULL, "%s", _("must be 58 or 80 (millimetres)"));
+	if (host && *h->printer.host && !job_tcp_valid(h->printer.host))
+		return fail(ld, host, NULL, "%s", _("must be HOST:PORT, the port from 1 to 65535"));
+	if (cmd && *h->printer.command && check_command(ld, cmd, h->printer.command))
+		return -1;
+	const char *set[4] = { h->printer.device, h->printer.host, h->printer.command, h->printer.file };
+	for (int i = 0, first = -1; i < 4; i++)
+		if (*set[i] && first < 0)
+			first = i;
+		else if (*set[i])
+			return fail(ld, config_setting_get_member(g, targets[i]), NULL,
+			            _("only one printer target may be set, and \"%s\" is set already"),
+			            targets[first]);
+	return 0;
+}
+
+static int load_devices(struct loader *ld, config_setting_t *root)
+{
+	static const char *const skeys[] = { "lock_seconds", "max_failures", "lockout_minutes", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g;
+	if (load_announce(ld, root) || load_printer(ld, root))
 		return -1;
 	if (member(ld, root, "security", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, skeys)
 	    || get_int(ld, g, "lock_seconds", 0, 300, 0, 86400, &h->security.lock_seconds)
@@ -1192,7 +1256,11 @@ void config_free(struct hall *h)
 	free(h->announce.template_text);
 	free(h->announce.command);
 	free(h->printer.device);
+	free(h->printer.host);
+	free(h->printer.command);
+	free(h->printer.file);
 	free(h->printer.notice);
+	free(h->printer.personal);
 	free(h->path);
 	free(h->name);
 	free(h->language);

@@ -70,8 +70,29 @@ struct hall {
 		char **holidays; size_t nholidays;   /* "YYYY-MM-DD" days off */
 		char **workdays; size_t nworkdays;   /* weekend days that are working days (调休) */
 	} eval;
-	struct { char *template_text; int digits_each; char *command; } announce;
-	struct { char *device; int width; char *notice; } printer;
+	/* announcer (qdesk announcer, announce.h) */
+	struct {
+		char *template_text;    /* "请{number}号到{window}号窗口办理" */
+		int digits_each;        /* read A001 as A零零一 */
+		char *command;          /* speech command run without a shell, text on stdin; "" = none */
+		int repeat;             /* times each call is spoken */
+		int pause_ms;           /* silence between repeats */
+		int timeout;            /* seconds one speech may take before it is killed */
+		int max_age;            /* seconds: calls older than this at (re)start are skipped */
+	} announce;
+	/* slip printer (print.h): at most one of device, host, command, file is set ("" = unset) */
+	struct {
+		char *device;           /* a device file written to: /dev/usb/lp0 */
+		char *host;             /* raw TCP "host:port" (JetDirect 9100) */
+		char *command;          /* a command fed the bytes on stdin, run without a shell */
+		char *file;             /* a plain UTF-8 text file appended to (no printer) */
+		int width;              /* columns: 32 on 58 mm paper, 48 on 80 mm */
+		char *notice;           /* printed at the foot */
+		int auto_print;         /* the guide desk prints each ticket it issues */
+		int timeout;            /* seconds a print may take before it is killed */
+		int zone;               /* print the type's zone and floor */
+		char *personal;         /* "none", "phone" or "id": which masked datum to print */
+	} printer;
 	struct { int lock_seconds; int max_failures; int lockout_minutes; } security;
 	struct hall_key *keys; size_t nkeys;
 };

@@ -49,7 +49,12 @@
 	STATUS(QD_ERR_PIN,         1, "wrong PIN") \
 	STATUS(QD_ERR_PIN_WEAK,    1, "a PIN is 4 to 12 digits") \
 	STATUS(QD_ERR_LOCKED,      1, "too many wrong PINs; the account is locked for a while") \
-	STATUS(QD_ERR_TOOK_OVER,   1, "another clerk is signed in at this window")
+	STATUS(QD_ERR_TOOK_OVER,   1, "another clerk is signed in at this window") \
+	/* slips and announcer (print.h, announce.h) */ \
+	STATUS(QD_ERR_NO_PRINTER,  1, "no printer is configured") \
+	STATUS(QD_ERR_PRINTING,    1, "the slip is still printing") \
+	STATUS(QD_ERR_PRINT,       1, "printing failed") \
+	STATUS(QD_ERR_PRINT_TIMEOUT, 1, "the printer did not finish in time")
 
 enum qd_status {
 #define QD_STATUS_ENUM(name, code, text) name,
