@@ -812,7 +812,6 @@ struct snap {
 	struct op op;
 	struct ticket **list;
 	size_t *n;
-	int limit;
 	struct window_state *ws;
 	struct ticket *t;
 	int count;
@@ -951,26 +950,6 @@ enum qd_status queue_snapshot(struct store *st, const struct hall *h, int w, str
 		*n = 0;
 	}
 	return s;
-}
-
-static enum qd_status recent_rx(struct store *st, void *ctx)
-{
-	struct snap *sn = ctx;
-	return store_queue_recent(st, sn->op.day, sn->limit, sn->list, sn->n);
-}
-
-enum qd_status queue_recent_calls(struct store *st, int n, struct ticket **out, size_t *count)
-{
-	*out = NULL;
-	*count = 0;
-	struct snap sn = { .list = out, .n = count, .limit = n > 0 ? n : 0 };
-	time_t now = clock_now();
-	if (now == (time_t)-1)
-		return QD_ERR_CONFIG;
-	clock_day(now, sn.op.day);
-	if (n <= 0)
-		return QD_OK;
-	return store_read(st, recent_rx, &sn);
 }
 
 static enum qd_status find_rx(struct store *st, void *ctx)

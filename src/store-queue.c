@@ -526,22 +526,6 @@ enum qd_status store_queue_list(struct store *st, const char *day, const struct 
 	return step_tickets(st, s, 0, out, n);
 }
 
-enum qd_status store_queue_recent(struct store *st, const char *day, int n, struct ticket **out,
-                                  size_t *count)
-{
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT " TICKET_COLS ", e.window FROM events e JOIN tickets t ON t.id = e.ticket_id"
-		" WHERE e.day = ?1 AND e.kind IN ('call', 'recall') AND e.id ="
-		" (SELECT max(e2.id) FROM events e2 WHERE e2.ticket_id = e.ticket_id"
-		"  AND e2.kind IN ('call', 'recall'))"
-		" ORDER BY e.id DESC LIMIT ?2");
-	if (!s)
-		return QD_ERR_DB;
-	bind_text(s, 1, day);
-	sqlite3_bind_int(s, 2, n);
-	return step_tickets(st, s, 1, out, count);
-}
-
 enum qd_status store_queue_count_ended(struct store *st, const char *day, int window,
                                        const char *state, int *n)
 {

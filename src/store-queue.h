@@ -105,9 +105,6 @@ enum qd_status store_queue_rewait(struct store *st, long long id, const char *qu
  * in queue order). *out malloc'd. */
 enum qd_status store_queue_list(struct store *st, const char *day, const struct store_queue_filter *f,
                                 struct ticket **out, size_t *n);
-/* The last n tickets called or recalled on day, newest first, window = where it was called. */
-enum qd_status store_queue_recent(struct store *st, const char *day, int n, struct ticket **out,
-                                  size_t *count);
 /* Tickets of day that window ended in state. */
 enum qd_status store_queue_count_ended(struct store *st, const char *day, int window,
                                        const char *state, int *n);

@@ -95,7 +95,15 @@ static const char migration_2[] =
 	"CREATE INDEX sessions_still_open ON sessions(started_at) WHERE ended_at IS NULL;"
 	"CREATE INDEX pauses_still_open ON pauses(started_at) WHERE ended_at IS NULL;";
 
-static const char *const migrations[] = { migration_1, migration_2 };
+/* The call feed (callfeed.h) reads calls and recalls after a cursor without walking the rest of
+ * the event log; an evaluation says whether the applicant keyed it at the window's pad or a clerk
+ * entered it for them (a rating given on paper where the window has no pad). */
+static const char migration_3[] =
+	"CREATE INDEX events_calls ON events(id) WHERE kind IN ('call', 'recall');"
+	"ALTER TABLE evaluations ADD COLUMN source TEXT NOT NULL DEFAULT 'staff'"
+	"  CHECK (source IN ('staff', 'pad'));";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3 };
 
 const char *const *store_migrations(int *count)
 {

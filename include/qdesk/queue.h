@@ -127,8 +127,6 @@ enum qd_status queue_window(struct store *st, const struct hall *h, int w, struc
  * w = 0 every window of the hall into ws[0 .. h->nwindows - 1] and every waiting ticket. */
 enum qd_status queue_snapshot(struct store *st, const struct hall *h, int w, struct window_state *ws,
                               struct ticket **waiting, size_t *n);
-/* The last n calls of today, newest first (for the board); *out malloc'd. */
-enum qd_status queue_recent_calls(struct store *st, int n, struct ticket **out, size_t *count);
 /* What one staff member did today, at any window: numbers called (first calls, not recalls),
  * tickets served and no-shows (as they stand now, so an undo takes one back), cases logged
  * (voided ones not counted). */

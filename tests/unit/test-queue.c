@@ -785,16 +785,6 @@ static void test_snapshots(void **state)
 	call(f, 2, "clerk2");
 	fx_now("2026-11-23 09:02:00");
 	queue_recall(f->st, &f->h, 1, "clerk1", NULL);
-	assert_int_equal(queue_recent_calls(f->st, 5, &list, &n), QD_OK);
-	assert_int_equal(n, 2);
-	assert_string_equal(list[0].number, "A002");       /* recalled last */
-	assert_int_equal(list[0].window, 1);
-	assert_string_equal(list[1].number, "B001");
-	assert_int_equal(list[1].window, 2);
-	free(list);
-	assert_int_equal(queue_recent_calls(f->st, 1, &list, &n), QD_OK);
-	assert_int_equal(n, 1);
-	free(list);
 	struct window_state ws;
 	assert_int_equal(queue_window(f->st, &f->h, 2, &ws), QD_OK);
 	assert_int_equal(ws.number, 2);
