@@ -10,9 +10,13 @@ int cli_issue(struct cli *c, int argc, char **argv)
 	const struct cli_opt opts[] = {
 		{ "priority", &in.priority, NULL }, { "id-number", &in.id_number, NULL },
 		{ "phone", &in.phone, NULL }, { "note", &in.note, NULL }, { "staff", &in.staff, NULL },
-		{ NULL, NULL, NULL } };
+		{ "request-id", &in.request_id, NULL }, { NULL, NULL, NULL } };
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = cli_store(c, 0)))
+	if (rc)
+		return rc;
+	if (in.request_id && !queue_request_id_ok(in.request_id))
+		return cli_usage("issue", _("--request-id is 1 to 64 printable characters"));
+	if ((rc = cli_store(c, STORE_OPEN_WRITE)))
 		return rc;
 	in.type = pos[0];
 	struct ticket t;

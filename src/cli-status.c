@@ -81,7 +81,7 @@ static void print_text(struct cli *c, const struct ticket *waiting, size_t nwait
 int cli_status(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_parse(c, argc, argv, NULL, NULL, 0, 0);
-	if (rc || (rc = cli_store(c, 0)))
+	if (rc || (rc = cli_store(c, STORE_OPEN_READ)))
 		return rc;
 	const struct hall *h = c->hall;
 	struct ticket *waiting = NULL;

@@ -68,6 +68,7 @@ int cli_window(struct cli *c, int argc, char **argv)
 	struct ui *ui = ui_new(&o);
 	if (!ui)
 		return 1;
+	store_set_wait_hook(c->st, ui_store_waiting, ui);
 	s = window_console_push(ui, w);
 	rc = s == QD_OK ? ui_run(ui) : 1;
 	ui_free(ui);

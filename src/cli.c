@@ -17,7 +17,7 @@ const struct cli_command cli_commands[] = {
 	{ "init",     cli_init,     "init [--demo]" },
 	{ "config",   cli_config,   "config check [--json]" },
 	{ "staff",    cli_staff,    "staff add ID --name NAME --role guide|clerk|lead|admin | staff list | staff passwd ID | staff disable ID | staff enable ID" },
-	{ "issue",    cli_issue,    "issue TYPE [--priority GROUP] [--id-number N] [--phone N] [--note TEXT] [--staff ID]" },
+	{ "issue",    cli_issue,    "issue TYPE [--priority GROUP] [--id-number N] [--phone N] [--note TEXT] [--staff ID] [--request-id KEY]" },
 	{ "call",     cli_call,     "call WINDOW --staff ID [--number TICKET]" },
 	{ "recall",   cli_recall,   "recall WINDOW --staff ID" },
 	{ "noshow",   cli_noshow,   "noshow WINDOW --staff ID" },
@@ -82,7 +82,20 @@ const char *cli_db_path(struct cli *c)
 	return "data/qdesk.db";
 }
 
-int cli_store(struct cli *c, int create)
+/* The store's wait hook: after a second of waiting for a lock, say so once on stderr. */
+static int cli_waiting(void *ctx, int waited_s)
+{
+	static int told;
+	(void)ctx;
+	(void)waited_s;
+	if (!told) {
+		fprintf(stderr, "qdesk: %s\n", _("waiting for the database…"));
+		told = 1;
+	}
+	return 0;
+}
+
+int cli_store(struct cli *c, int mode)
 {
 	int rc = cli_hall(c);
 	if (rc || c->st)
@@ -95,21 +108,36 @@ int cli_store(struct cli *c, int create)
 		return 2;
 	}
 	const char *path = cli_db_path(c);
-	enum qd_status s = store_open(path, create, &c->st);
+	enum qd_status s = store_open(path, mode, &c->st);
 	if (s != QD_OK) {
 		/* A database error says which file and what SQLite said. */
 		char detail[512];
 		c->st = NULL;
-		snprintf(detail, sizeof detail, "%s (%s)", path, store_errmsg(NULL));
-		return cli_fail(c, s, s == QD_ERR_DB ? detail : path);
+		const char *why = store_errmsg(NULL);
+		if (strcmp(why, "no error") && !strstr(why, path))
+			snprintf(detail, sizeof detail, "%s (%s)", path, why);
+		else
+			snprintf(detail, sizeof detail, "%s", strcmp(why, "no error") ? why : path);
+		return cli_fail(c, s, detail);
 	}
+	store_set_busy_limit(c->st, c->hall->store.busy_seconds);
+	store_set_wait_hook(c->st, cli_waiting, NULL);
 	return 0;
+}
+
+/* Is s a status whose detail is what the store said (the cause of a database error)? */
+static int is_store_error(enum qd_status s)
+{
+	return s == QD_ERR_DB || s == QD_ERR_DISK_FULL || s == QD_ERR_READONLY || s == QD_ERR_BUSY ||
+	       s == QD_ERR_CORRUPT || s == QD_ERR_CANTOPEN || s == QD_ERR_FOREIGN;
 }
 
 int cli_fail(struct cli *c, enum qd_status s, const char *detail)
 {
 	const char *text = _(qd_status_text(s));
 	char safe[512] = "";
+	if (!detail && c && c->st && is_store_error(s))
+		detail = store_errmsg(c->st);
 	if (detail)
 		text_sanitize(detail, safe, sizeof safe);   /* it may echo what the user typed */
 	if (*safe)

@@ -19,8 +19,11 @@ struct cli {
 
 /* Load the config if not yet loaded; on error print "FILE:LINE: …" and return exit status 2, else 0. */
 int cli_hall(struct cli *c);
-/* Open the database (and the config first); create = 1 for init. Returns an exit status (0 ok). */
-int cli_store(struct cli *c, int create);
+/* Open the database (and the config first) in mode STORE_OPEN_WRITE, STORE_OPEN_CREATE (init
+ * only) or STORE_OPEN_READ (commands that only read: they never write the file). Sets the
+ * configured busy limit, and says "waiting for the database…" on stderr after a second of waiting.
+ * Returns an exit status (0 ok). */
+int cli_store(struct cli *c, int mode);
 /* The database path in use: --db, $QDESK_DB, the config's database, else data/qdesk.db. */
 const char *cli_db_path(struct cli *c);
 

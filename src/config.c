@@ -1017,6 +1017,15 @@ static int load_keys(struct loader *ld, config_setting_t *root)
 	return rc;
 }
 
+/* trust: the store group: how long a command waits for a database another process holds. */
+static int load_store(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "busy_seconds", NULL };
+	config_setting_t *g;
+	return member(ld, root, "store", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
+	    || get_int(ld, g, "busy_seconds", 0, 120, 1, 3600, &ld->h->store.busy_seconds);
+}
+
 /* A case records at most HALL_HELPS_MAX elderly-help types: a longer list could not be used. */
 static int check_helps(struct loader *ld, config_setting_t *root)
 {
@@ -1031,7 +1040,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 {
 	static const char *const keys[] = { "hall", "database", "zones", "types", "groups", "windows",
 		"categories", "matters", "outcomes", "modes", "elderly_help", "pause_reasons", "evaluation",
-		"calling", "announce", "printer", "security", "keys", NULL };
+		"calling", "announce", "printer", "security", "keys", "store", NULL };
 	struct hall *h = ld->h;
 	config_setting_t *outcomes;
 	if (only_keys(ld, root, keys) || load_hall_group(ld, root) || load_zones(ld, root)
@@ -1048,7 +1057,8 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	    || load_items(ld, root, "pause_reasons", 0, NULL, default_pauses, NELEM(default_pauses),
 	                  &h->pauses, &h->npauses)
 	    || load_evaluation(ld, root) || load_calling(ld, root) || load_devices(ld, root)
-	    || load_keys(ld, root))
+	    || load_keys(ld, root)
+	    || load_store(ld, root))
 		return -1;
 	outcomes = config_setting_get_member(root, "outcomes");
 	if (outcomes && !hall_item(h->outcomes, h->noutcomes, "done"))

@@ -1,9 +1,12 @@
 /* main.c - qdesk's entry: locale and language, global options, then one subcommand. */
 #include <langinfo.h>
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli.h"
 #include "qdesk/i18n.h"
 #include "qdesk/store.h"
@@ -55,6 +58,10 @@ int main(int argc, char **argv)
 {
 	if (setup_locale())
 		return 2;
+	/* A file-size limit makes a write fail (reported as disk full) instead of killing the process,
+	 * maybe after a success was printed. Files we create are for owner and group only. */
+	signal(SIGXFSZ, SIG_IGN);
+	umask(umask(0) | 007);
 	i18n_init("zh_CN");
 	struct cli c = { 0 };
 	char msg[512], sa[256];
@@ -99,5 +106,10 @@ int main(int argc, char **argv)
 		store_close(c.st);
 	if (c.hall)
 		config_free(c.hall);
+	/* A result that could not be written is not a success (the caller never saw it). */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "qdesk: %s: %s\n", _("cannot write the output"), strerror(errno));
+		return rc ? rc : 1;
+	}
 	return rc;
 }

@@ -20,6 +20,7 @@
 #define ROLES_WINDOW (ROLE_CLERK | ROLE_LEAD)
 #define ROLES_ANY    (ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN)
 #define NOTE_MAX     200
+#define REQUEST_ID_MAX 64
 
 /* What one queue call needs inside its transaction. */
 struct op {
@@ -266,6 +267,19 @@ static enum qd_status issue_tx(struct store *st, void *ctx)
 	enum qd_status s = rollover(st, op);
 	if (s == QD_OK && op->staff)
 		s = staff_check(st, op->staff, ROLES_ANY);
+	long long earlier = 0;
+	const char *key = op->in->request_id;
+	if (s == QD_OK && key && (s = store_queue_request(st, key, 0, &earlier)) == QD_OK && earlier) {
+		/* A retry of a request that already made its ticket: that ticket, unchanged. */
+		if ((s = load_out(st, earlier, op->out)) != QD_OK)
+			return s;
+		if (strcmp(op->out->type, ty->prefix))
+			return QD_ERR_REQUEST_ID;
+		int ahead = 0;
+		s = strcmp(op->out->state, "waiting") ? QD_OK : store_queue_ahead(st, earlier, &ahead);
+		op->out->ahead = ahead;
+		return s;
+	}
 	int count, max_seq;
 	if (s != QD_OK || (s = store_queue_type_count(st, op->day, ty->prefix, &count, &max_seq)) != QD_OK)
 		return s;
@@ -278,7 +292,8 @@ static enum qd_status issue_tx(struct store *st, void *ctx)
 	double pos;
 	if ((s = store_queue_next_pos(st, op->day, &pos)) != QD_OK ||
 	    (s = store_queue_insert(st, t, pos, op->age, op->staff)) != QD_OK ||
-	    (s = event(st, op, "issue", t->id, t->number)) != QD_OK)
+	    (s = event(st, op, "issue", t->id, t->number)) != QD_OK ||
+	    (key && (s = store_queue_request(st, key, t->id, NULL)) != QD_OK))
 		return s;
 	int ahead = 0;
 	if ((s = store_queue_ahead(st, t->id, &ahead)) != QD_OK ||
@@ -286,6 +301,11 @@ static enum qd_status issue_tx(struct store *st, void *ctx)
 		return s;
 	op->out->ahead = ahead;
 	return QD_OK;
+}
+
+int queue_request_id_ok(const char *key)
+{
+	return *key && strlen(key) <= REQUEST_ID_MAX && text_is_clean(key);
 }
 
 enum qd_status queue_issue(struct store *st, const struct hall *h, const struct issue_input *in,
@@ -336,6 +356,8 @@ enum qd_status queue_issue(struct store *st, const struct hall *h, const struct 
 			return QD_ERR_INVALID;
 		snprintf(t->note, sizeof t->note, "%s", in->note);
 	}
+	if (in->request_id && !queue_request_id_ok(in->request_id))
+		return QD_ERR_INVALID;
 	op.out = out ? out : &scratch;
 	return store_write(st, issue_tx, &op);
 }

@@ -353,6 +353,23 @@ enum qd_status store_queue_insert(struct store *st, struct ticket *t, double pos
 	return step_int64(st, s, &t->id, NULL);
 }
 
+enum qd_status store_queue_request(struct store *st, const char *key, long long ticket_id,
+                                   long long *found_id)
+{
+	sqlite3_stmt *s = store_stmt(st, ticket_id
+		? "UPDATE tickets SET request_id = ?1 WHERE id = ?2"
+		: "SELECT id FROM tickets WHERE request_id = ?1");
+	if (!s)
+		return QD_ERR_DB;
+	bind_text(s, 1, key);
+	if (ticket_id) {
+		sqlite3_bind_int64(s, 2, ticket_id);
+		return store_exec(st, s);
+	}
+	*found_id = 0;
+	return step_int64(st, s, found_id, NULL);
+}
+
 enum qd_status store_queue_get(struct store *st, long long id, struct ticket *out)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT " TICKET_COLS " FROM tickets t WHERE t.id = ?1");

@@ -71,6 +71,11 @@ enum qd_status store_queue_requeue_pos(struct store *st, const char *day, const 
 enum qd_status store_queue_insert(struct store *st, struct ticket *t, double pos, int age,
                                   const char *issued_by);
 
+/* trust: the request key of `issue --request-id`. With ticket_id 0, find the ticket issued under
+ * key (*found_id, 0 if none; an index lookup); else record key on ticket ticket_id. */
+enum qd_status store_queue_request(struct store *st, const char *key, long long ticket_id,
+                                   long long *found_id);
+
 /* Load a ticket by id (QD_ERR_NOT_FOUND); by number on day, any case; and the latest ticket with
  * that number on any day before day. */
 enum qd_status store_queue_get(struct store *st, long long id, struct ticket *out);

@@ -103,7 +103,14 @@ static const char migration_3[] =
 	"ALTER TABLE evaluations ADD COLUMN source TEXT NOT NULL DEFAULT 'staff'"
 	"  CHECK (source IN ('staff', 'pad'));";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3 };
+/* trust: the file says it is qdesk's (application_id 'QDSK'), and `issue --request-id K` finds the
+ * ticket an earlier try of the same request made. */
+static const char migration_4[] =
+	"PRAGMA application_id = 1363432267;"
+	"ALTER TABLE tickets ADD COLUMN request_id TEXT;"
+	"CREATE UNIQUE INDEX tickets_request ON tickets(request_id) WHERE request_id IS NOT NULL;";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 
 const char *const *store_migrations(int *count)
 {

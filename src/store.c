@@ -3,15 +3,20 @@
  * retried BEGIN IMMEDIATE write transaction. A connection belongs to the process that opened it:
  * a forked child never uses it (every entry point refuses, and store_close only frees memory). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 #include "store-internal.h"
 
 #define STORE_BUSY_MS        5000      /* how long one statement waits for a lock */
-#define STORE_RETRY_LIMIT_S  120       /* give up retrying a write only after this long */
+#define STORE_RETRY_LIMIT_S  120       /* default: give up retrying a write only after this long */
+#define STORE_WAIT_NOTICE_MS 1000      /* tell the wait hook once a wait has lasted this long */
 
 struct store_cached {
 	unsigned long hash;         /* of the SQL text, checked before comparing it */
@@ -28,10 +33,21 @@ struct store {
 	size_t ncache, capcache;
 	unsigned rng;
 	long long busy_since;       /* when the current wait for a lock began (ms, monotonic) */
+	/* trust: the busy limit, the wait hook, how the file was opened */
+	long long busy_limit_ms;    /* give up a busy write (or read) after this long */
+	long long wait_start;       /* when the current transaction first met a lock (0 = not) */
+	long long wait_told;        /* when the hook was last called */
+	int (*wait_hook)(void *, int);
+	void *wait_ctx;
+	int readonly;
+	int cancelled;              /* the wait hook gave up the current transaction */
+	char *path;
 	char err[256];
 };
 
-static char open_err[256];           /* why the last store_open failed, for store_errmsg(NULL) */
+static char open_err[256];
+
+static long long store_mono_ms(void);           /* why the last store_open failed, for store_errmsg(NULL) */
 
 static int store_is_busy(int rc)
 {
@@ -49,14 +65,83 @@ static int store_foreign(const struct store *st)
 	return st->pid != getpid();
 }
 
+/* A write failed without saying why (SQLite does not always keep errno): is the disk (nearly)
+ * full, or is a file-size limit set? */
+static int store_no_room(const char *path)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		return 1;
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path ? path : ".");
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	struct statvfs vs;
+	return statvfs(dir, &vs) == 0 && (unsigned long long)vs.f_bavail * vs.f_frsize < 1024 * 1024;
+}
+
+/* The status that says what an SQLite error means for the user; errno refines an I/O error (a
+ * file-size limit or a full disk is "disk full"). */
+static enum qd_status store_status_of(sqlite3 *db, int rc)
+{
+	int sys = db ? sqlite3_system_errno(db) : 0;
+	const char *path = db ? sqlite3_db_filename(db, "main") : NULL;
+	switch (rc & 0xff) {
+	case SQLITE_NOMEM:    return QD_ERR_NOMEM;
+	case SQLITE_FULL:     return QD_ERR_DISK_FULL;
+	case SQLITE_READONLY: return QD_ERR_READONLY;
+	case SQLITE_PERM:     return QD_ERR_READONLY;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:   return QD_ERR_BUSY;
+	case SQLITE_CORRUPT:  return QD_ERR_CORRUPT;
+	case SQLITE_NOTADB:   return QD_ERR_FOREIGN;
+	case SQLITE_CANTOPEN: return sys == EACCES || sys == EROFS ? QD_ERR_READONLY : QD_ERR_CANTOPEN;
+	case SQLITE_IOERR:
+		if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
+			return QD_ERR_DISK_FULL;
+		if (sys == 0 && (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHMSIZE ||
+		                 rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_FSYNC) && store_no_room(path))
+			return QD_ERR_DISK_FULL;
+		return sys == EROFS || sys == EACCES ? QD_ERR_READONLY : QD_ERR_DB;
+	default:              return QD_ERR_DB;
+	}
+}
+
+/* Who holds the WAL write lock of path (SQLite's lock byte 120 of the -shm file), or 0. */
+static long store_lock_holder(const char *path)
+{
+	char shm[4096];
+	if (!path || snprintf(shm, sizeof shm, "%s-shm", path) >= (int)sizeof shm)
+		return 0;
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 120, .l_len = 1 };
+	long pid = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK ? (long)fl.l_pid : 0;
+	close(fd);
+	return pid;
+}
+
 enum qd_status store_check(struct store *st, int rc)
 {
 	if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return QD_OK;
-	if (store_is_busy(rc))
+	enum qd_status s = store_status_of(st->db, rc);
+	if (store_is_busy(rc)) {
 		st->busy = 1;
+		long long waited = st->wait_start ? store_mono_ms() - st->wait_start : 0;
+		long pid = store_lock_holder(st->path);
+		int n = snprintf(st->err, sizeof st->err, "another process has held the database for %lld s",
+		                 (waited + 500) / 1000);
+		if (pid > 0 && n > 0 && (size_t)n < sizeof st->err)
+			snprintf(st->err + n, sizeof st->err - (size_t)n, " (pid %ld)", pid);
+		return s;
+	}
 	store_set_err(st, "sqlite");
-	return (rc & 0xff) == SQLITE_NOMEM ? QD_ERR_NOMEM : QD_ERR_DB;
+	return s;
 }
 
 /* Run SQL text that takes no parameters (pragmas, BEGIN/COMMIT, migrations). */
@@ -87,12 +172,30 @@ static long long store_mono_ms(void)
 /* Busy handler: while another connection holds the lock, wait in short randomised steps (not
  * SQLite's default schedule, which grows to 100 ms sleeps and lets one busy writer starve the
  * others) for up to STORE_BUSY_MS, then report BUSY so store_write retries the transaction. */
+/* A wait for a lock goes on: note when it began, and past STORE_WAIT_NOTICE_MS tell the wait hook
+ * (at most every 200 ms). Returns 1 when the hook asks to give up. */
+static int store_waiting(struct store *st)
+{
+	long long now = store_mono_ms();
+	if (!st->wait_start)
+		st->wait_start = now;
+	if (!st->wait_hook || now - st->wait_start < STORE_WAIT_NOTICE_MS || now - st->wait_told < 200)
+		return st->cancelled;
+	st->wait_told = now;
+	if (st->wait_hook(st->wait_ctx, (int)((now - st->wait_start) / 1000)))
+		st->cancelled = 1;
+	return st->cancelled;
+}
+
 static int store_busy_wait(void *arg, int count)
 {
 	struct store *st = arg;
+	if (store_waiting(st))
+		return 0;
 	if (count == 0)
 		st->busy_since = store_mono_ms();
-	else if (store_mono_ms() - st->busy_since > STORE_BUSY_MS)
+	else if (store_mono_ms() - st->busy_since > STORE_BUSY_MS ||
+	         store_mono_ms() - st->wait_start > st->busy_limit_ms)
 		return 0;
 	st->rng = st->rng * 1103515245u + 12345u;
 	long us = 100 + (long)((st->rng >> 8) % (count < 20 ? 1000u : 4000u));
@@ -244,10 +347,12 @@ static enum qd_status store_tx(struct store *st, const char *begin,
 	if (st->depth > 0 && !sqlite3_get_autocommit(st->db))
 		return fn(st, ctx);
 	long long start = store_mono_ms();
+	st->wait_start = st->wait_told = 0;
+	st->cancelled = 0;
 	for (int attempt = 0;; attempt++) {
 		int retry;
 		enum qd_status s = store_tx_once(st, begin, fn, ctx, &retry);
-		if (!retry || store_mono_ms() - start > STORE_RETRY_LIMIT_S * 1000LL)
+		if (!retry || store_mono_ms() - start > st->busy_limit_ms || store_waiting(st))
 			return s;
 		store_backoff(st, attempt);
 	}
@@ -291,54 +396,157 @@ static enum qd_status store_migrate_tx(struct store *st, void *vctx)
 static enum qd_status store_pragma(struct store *st, const char *sql)
 {
 	long long start = store_mono_ms();
+	st->wait_start = st->wait_told = 0;
+	st->cancelled = 0;
 	for (int attempt = 0;; attempt++) {
 		int rc = store_run(st, sql);
 		if (rc == SQLITE_OK)
 			return QD_OK;
-		if (!store_is_busy(rc) || store_mono_ms() - start > STORE_RETRY_LIMIT_S * 1000LL)
+		if (!store_is_busy(rc) || store_mono_ms() - start > st->busy_limit_ms || store_waiting(st))
 			return store_check(st, rc);
 		store_backoff(st, attempt);
 	}
 }
 
-enum qd_status store_open(const char *path, int create, struct store **out)
+/* Is the open file qdesk's? Reads application_id, user_version and whether the qdesk tables are
+ * there (databases from before application_id was set have them and user_version > 0). Sets *fresh
+ * when the file is an empty database (nothing in it: only init may make it qdesk's). */
+static enum qd_status store_identify(struct store *st, int count, int *fresh, int *version)
+{
+	*fresh = 0;
+	long long app = store_pragma_int(st, "PRAGMA application_id");
+	int v = *version = store_schema_version(st);
+	if (app < 0 || v < 0)
+		return store_status_of(st->db, sqlite3_errcode(st->db));
+	long long objects = store_pragma_int(st, "SELECT count(*) FROM sqlite_master");
+	long long ours = store_pragma_int(st, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+	                                      " AND name IN ('tickets', 'events', 'staff', 'windows')");
+	if (objects < 0 || ours < 0)
+		return store_status_of(st->db, sqlite3_errcode(st->db));
+	if (app == 0 && v == 0 && objects == 0) {
+		*fresh = 1;
+		return QD_OK;
+	}
+	if (app != STORE_APPLICATION_ID && !(app == 0 && v > 0 && ours == 4)) {
+		snprintf(st->err, sizeof st->err, "application_id %lld, user_version %d, %lld objects",
+		         app, v, objects);
+		return QD_ERR_FOREIGN;
+	}
+	if (v > count)
+		return QD_ERR_SCHEMA;
+	return QD_OK;
+}
+
+/* Empty the statement cache (finalizing the statements if they are this process's). */
+static void store_uncache(struct store *st, int finalize)
+{
+	for (size_t i = 0; i < st->ncache; i++) {
+		if (finalize)
+			sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	st->ncache = 0;
+}
+
+/* 1 if path's -wal file exists. */
+static int store_has_wal(const char *path)
+{
+	char wal[4096];
+	return snprintf(wal, sizeof wal, "%s-wal", path) < (int)sizeof wal && access(wal, F_OK) == 0;
+}
+
+/* Open st->db on path with flags; immutable = 1 opens it as a URI with immutable=1 (read-only
+ * use only: SQLite then takes no locks and needs no -shm). */
+static enum qd_status store_connect(struct store *st, const char *path, int flags, int immutable)
+{
+	char uri[4200];
+	const char *name = path;
+	if (immutable) {
+		size_t n = (size_t)snprintf(uri, sizeof uri, "file:");
+		for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < sizeof uri; p++)
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+			    strchr("/-._~", *p))
+				uri[n++] = (char)*p;
+			else
+				n += (size_t)snprintf(uri + n, sizeof uri - n, "%%%02X", *p);
+		snprintf(uri + n, sizeof uri - n, "?immutable=1");
+		name = uri;
+		flags |= SQLITE_OPEN_URI;
+	}
+	int rc = sqlite3_open_v2(name, &st->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		store_set_err(st, path);
+		return store_status_of(st->db, rc);
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_handler(st->db, store_busy_wait, st);
+	return QD_OK;
+}
+
+enum qd_status store_open(const char *path, int mode, struct store **out)
 {
 	*out = NULL;
 	open_err[0] = '\0';
 	int memory = strcmp(path, ":memory:") == 0;
+	int create = mode == STORE_OPEN_CREATE || memory;
+	int readonly = mode == STORE_OPEN_READ && !memory;
+	struct stat sb = { 0 };
+	int exists = !memory && stat(path, &sb) == 0;
+	if (exists && S_ISDIR(sb.st_mode)) {
+		snprintf(open_err, sizeof open_err, "%s", path);
+		return QD_ERR_IS_DIR;
+	}
 	if (!create && !memory && access(path, F_OK) != 0)
 		return QD_ERR_NO_DB;
+	if (!create && exists && sb.st_size == 0) {
+		snprintf(open_err, sizeof open_err, "%s: an empty file", path);
+		return QD_ERR_FOREIGN;
+	}
 	struct store *st = calloc(1, sizeof *st);
-	if (!st)
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
 		return QD_ERR_NOMEM;
+	}
 	st->pid = getpid();
 	st->rng = (unsigned)st->pid * 2654435761u ^ (unsigned)time(NULL);
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-	int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
-	enum qd_status s = QD_OK;
-	if (rc != SQLITE_OK) {
-		s = (rc & 0xff) == SQLITE_CANTOPEN && !create ? QD_ERR_NO_DB : QD_ERR_DB;
-		store_set_err(st, path);
-		goto fail;
-	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_handler(st->db, store_busy_wait, st);
-	if ((s = store_pragma(st, "PRAGMA foreign_keys = ON")) != QD_OK ||
-	    (s = store_pragma(st, "PRAGMA synchronous = FULL")) != QD_OK)
-		goto fail;
-	if (!memory && (s = store_pragma(st, "PRAGMA journal_mode = WAL")) != QD_OK)
-		goto fail;
-	int count;
+	st->busy_limit_ms = STORE_RETRY_LIMIT_S * 1000LL;
+	st->readonly = readonly;
+	int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX |
+	            (create ? SQLITE_OPEN_CREATE : 0);
+	/* Look before touching: nothing is written (no WAL switch, no migration) to a file that is not
+	 * qdesk's, and only init (create) migrates. */
+	int count, fresh, v;
 	store_migrations(&count);
-	int v = store_schema_version(st);
-	if (v < 0) {
-		s = QD_ERR_DB;
+	enum qd_status s = store_connect(st, path, flags, 0);
+	if (s == QD_OK)
+		s = store_identify(st, count, &fresh, &v);
+	/* A WAL database nobody has open (no -wal file) that this user may not write next to: read
+	 * the file as it is (immutable), which needs no -shm file. */
+	if (readonly && (s == QD_ERR_READONLY || s == QD_ERR_CANTOPEN) && !store_has_wal(path)) {
+		store_uncache(st, 1);
+		sqlite3_close(st->db);
+		st->db = NULL;
+		s = store_connect(st, path, flags, 1);
+		if (s == QD_OK)
+			s = store_identify(st, count, &fresh, &v);
+	}
+	if (s != QD_OK)
+		goto fail;
+	if (fresh && !create) {
+		snprintf(st->err, sizeof st->err, "%s: an empty database", path);
+		s = QD_ERR_FOREIGN;
 		goto fail;
 	}
-	if (v > count) {
-		s = QD_ERR_SCHEMA;
+	if (v < count && !create) {
+		snprintf(st->err, sizeof st->err, "%s: schema %d, this qdesk uses %d", path, v, count);
+		s = QD_ERR_OLD_SCHEMA;
 		goto fail;
 	}
+	if ((s = store_pragma(st, "PRAGMA foreign_keys = ON")) != QD_OK ||
+	    (!readonly && (s = store_pragma(st, "PRAGMA synchronous = FULL")) != QD_OK))
+		goto fail;
+	if (!memory && !readonly && (s = store_pragma(st, "PRAGMA journal_mode = WAL")) != QD_OK)
+		goto fail;
 	if (v < count) {
 		struct store_migrate_ctx m = { 0 };
 		if ((s = store_write(st, store_migrate_tx, &m)) != QD_OK)
@@ -352,17 +560,30 @@ fail:
 	return s;
 }
 
+void store_set_busy_limit(struct store *st, int seconds)
+{
+	st->busy_limit_ms = seconds > 0 ? seconds * 1000LL : STORE_RETRY_LIMIT_S * 1000LL;
+}
+
+void store_set_wait_hook(struct store *st, int (*hook)(void *ctx, int waited_s), void *ctx)
+{
+	st->wait_hook = hook;
+	st->wait_ctx = ctx;
+}
+
+int store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
 void store_close(struct store *st)
 {
 	if (!st)
 		return;
 	int mine = !store_foreign(st);
-	for (size_t i = 0; i < st->ncache; i++) {
-		if (mine)
-			sqlite3_finalize(st->cache[i].stmt);
-		free(st->cache[i].sql);
-	}
+	store_uncache(st, mine);
 	free(st->cache);
+	free(st->path);
 	/* In a forked child the parent's connection must not be touched (closing it could checkpoint
 	 * or unlink the WAL under the parent): only the memory is ours to free. */
 	if (mine && st->db)

@@ -315,6 +315,8 @@ int ui_attr(enum ui_color c)
 
 /* ---- status line, key bar ---------------------------------------------------------------- */
 
+static void status_draw(struct ui *ui);
+
 void ui_message(struct ui *ui, enum ui_msg kind, const char *fmt, ...)
 {
 	va_list ap;
@@ -336,6 +338,25 @@ void ui_status(struct ui *ui, enum qd_status s, const char *detail)
 		ui_message(ui, UI_MSG_ERROR, "%s: %s", _(qd_status_text(s)), detail);
 	else
 		ui_message(ui, UI_MSG_ERROR, "%s", _(qd_status_text(s)));
+}
+
+int ui_store_waiting(void *vui, int waited_s)
+{
+	struct ui *ui = vui;
+	ui_message(ui, UI_MSG_ERROR, _("waiting for the database… %d s (Esc gives up)"), waited_s);
+	status_draw(ui);
+	refresh();
+	if (ui->script)
+		return 0;
+	/* Keys typed meanwhile are read and dropped, so none acts on a screen that is not current;
+	 * Esc gives the action up (nothing is changed). */
+	int give_up = 0;
+	wint_t wch;
+	timeout(0);
+	for (int rc; (rc = get_wch(&wch)) != ERR;)
+		give_up |= rc == OK && wch == 27;
+	timeout(UI_TICK_MS);
+	return give_up;
 }
 
 void ui_clear_message(struct ui *ui)

@@ -96,6 +96,9 @@ void ui_message(struct ui *ui, enum ui_msg kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Show a domain status as an error (translated) with an optional detail; QD_OK clears. */
 void ui_status(struct ui *ui, enum qd_status s, const char *detail);
+/* The store's wait hook for a console (ctx is the struct ui): shows "waiting for the database…"
+ * on the status line at once, drops keys typed meanwhile, and returns 1 (give up) on Esc. */
+int ui_store_waiting(void *ui, int waited_s);
 void ui_clear_message(struct ui *ui);
 
 /* Accessors. */

@@ -95,6 +95,10 @@ struct hall {
 	} printer;
 	struct { int lock_seconds; int max_failures; int lockout_minutes; } security;
 	struct hall_key *keys; size_t nkeys;
+	/* trust: the store group */
+	struct {
+		int busy_seconds;       /* give up waiting for a database another process holds */
+	} store;
 };
 
 /* The config file to use: cli_path if given (even "", which config_load() refuses), else a

@@ -38,6 +38,7 @@ struct issue_input {
 	const char *phone;          /* optional; validated */
 	const char *note;           /* optional, at most 200 bytes */
 	const char *staff;          /* optional (kiosk): guide/clerk/lead/admin */
+	const char *request_id;     /* optional key: a retry with the same key gets the same ticket */
 };
 
 /* Window state as stored: closed (nobody signed in), idle, serving, paused. */
@@ -55,6 +56,8 @@ struct window_state {
  * QD_ERR_QUOTA, QD_ERR_CUTOFF, QD_ERR_CLOSED (outside opening hours). Fills *out, incl. ahead. */
 enum qd_status queue_issue(struct store *st, const struct hall *h, const struct issue_input *in,
                            struct ticket *out);
+/* 1 if key may be a request id: 1 to 64 bytes of printable text. */
+int queue_request_id_ok(const char *key);
 
 /* Call the next ticket for window w: priority groups first (cap from calling.priority_cap),
  * oldest first across the window's types, then its "also" types; tickets transferred to w are

@@ -54,7 +54,17 @@
 	STATUS(QD_ERR_NO_PRINTER,  1, "no printer is configured") \
 	STATUS(QD_ERR_PRINTING,    1, "the slip is still printing") \
 	STATUS(QD_ERR_PRINT,       1, "printing failed") \
-	STATUS(QD_ERR_PRINT_TIMEOUT, 1, "the printer did not finish in time")
+	STATUS(QD_ERR_PRINT_TIMEOUT, 1, "the printer did not finish in time") \
+	/* trust: the store says what happened to the file and what to do */ \
+	STATUS(QD_ERR_FOREIGN,     2, "not a qdesk database; check --db, or run 'qdesk init' on a new file") \
+	STATUS(QD_ERR_OLD_SCHEMA,  2, "the database was written by an older qdesk; run 'qdesk init' to upgrade it") \
+	STATUS(QD_ERR_IS_DIR,      2, "that is a directory, not a database file; give --db a file name") \
+	STATUS(QD_ERR_DISK_FULL,   1, "disk full: nothing was changed; free space on the disk that holds the database") \
+	STATUS(QD_ERR_READONLY,    1, "read-only: this user may not write the database or its folder; ask the administrator (group qdesk, mode 660)") \
+	STATUS(QD_ERR_BUSY,        1, "busy: another process holds the database; nothing was changed, try again") \
+	STATUS(QD_ERR_CORRUPT,     1, "the database file is damaged; run 'qdesk check' and restore a backup (see README)") \
+	STATUS(QD_ERR_CANTOPEN,    1, "cannot open the database file; check the path and its permissions") \
+	STATUS(QD_ERR_REQUEST_ID,  1, "that request id was already used for another kind of ticket")
 
 enum qd_status {
 #define QD_STATUS_ENUM(name, code, text) name,

@@ -7,11 +7,35 @@
 
 struct store;
 
-/* Open path. create = 1 creates the file if missing (init); else a missing file is QD_ERR_NO_DB.
- * Sets WAL, synchronous=FULL, foreign_keys=ON, busy_timeout, and applies pending migrations in one
- * transaction. On success *out is owned by the caller (store_close). */
-enum qd_status store_open(const char *path, int create, struct store **out);
+/* How a command opens the database (see /work/notes/store-open.md):
+ * STORE_OPEN_WRITE  a qdesk database at this qdesk's schema, read-write (WAL);
+ * STORE_OPEN_CREATE init only: creates the file if missing and migrates an older qdesk database;
+ * STORE_OPEN_READ   a qdesk database at this qdesk's schema, opened read-only: nothing is ever
+ *                   written (no WAL switch, no migration), so it works on a file the user may
+ *                   only read. store_write on it fails with QD_ERR_READONLY. */
+enum { STORE_OPEN_WRITE = 0, STORE_OPEN_CREATE = 1, STORE_OPEN_READ = 2 };
+/* The application_id of a qdesk database file. */
+#define STORE_APPLICATION_ID 1363432267     /* 'QDSK' */
+
+/* Open path in mode (STORE_OPEN_*). Before anything is written the file is checked: a directory is
+ * QD_ERR_IS_DIR, a missing file QD_ERR_NO_DB (except CREATE), a 0-byte file, an empty database
+ * (except CREATE) or another program's SQLite file QD_ERR_FOREIGN, a newer schema QD_ERR_SCHEMA,
+ * an older one QD_ERR_OLD_SCHEMA (except CREATE, which migrates in one transaction). Then sets
+ * foreign_keys=ON, and unless READ also synchronous=FULL and WAL. Errors carry their cause
+ * (QD_ERR_READONLY, QD_ERR_DISK_FULL, QD_ERR_BUSY …; store_errmsg(NULL) has SQLite's words).
+ * ":memory:" is always a fresh database. On success *out is owned by the caller (store_close). */
+enum qd_status store_open(const char *path, int mode, struct store **out);
 void store_close(struct store *st);
+
+/* How long a write or read transaction keeps retrying while another process holds the lock
+ * before it fails with QD_ERR_BUSY (default 120 s; seconds <= 0 restores the default). */
+void store_set_busy_limit(struct store *st, int seconds);
+/* While a transaction waits for a lock for more than a second, hook(ctx, seconds waited) is called
+ * every 200 ms or so from inside the wait; a non-zero return gives the transaction up (QD_ERR_BUSY,
+ * nothing changed). The hook must not use st. NULL removes it. */
+void store_set_wait_hook(struct store *st, int (*hook)(void *ctx, int waited_s), void *ctx);
+/* 1 if st was opened STORE_OPEN_READ. */
+int store_readonly(const struct store *st);
 
 /* Run fn(st, ctx) inside BEGIN IMMEDIATE … COMMIT. If any step reports SQLITE_BUSY/LOCKED the
  * transaction is rolled back and fn runs again from the start (fn must only touch the database and

@@ -99,19 +99,62 @@ static void test_newer_refused(void **state)
 	assert_null(st);
 }
 
-static void test_older_migrated(void **state)
+static void test_foreign_refused(void **state)
 {
 	(void)state;
-	/* A database at version 0 with no tables (an empty file made by another tool). */
+	/* Another program's SQLite file: refused by every mode, init included, and left as it was. */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE other (x)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	struct store *st;
-	assert_int_equal(store_open(dbpath, 0, &st), QD_OK);
-	int count;
-	store_migrations(&count);
-	assert_int_equal(store_schema_version(st), count);
+	assert_int_equal(store_open(dbpath, STORE_OPEN_WRITE, &st), QD_ERR_FOREIGN);
+	assert_int_equal(store_open(dbpath, STORE_OPEN_READ, &st), QD_ERR_FOREIGN);
+	assert_int_equal(store_open(dbpath, STORE_OPEN_CREATE, &st), QD_ERR_FOREIGN);
+	assert_null(st);
+	assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 1);
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "delete");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+static void test_older_needs_init(void **state)
+{
+	(void)state;
+	/* A qdesk database from before the last migration: only init (create) migrates it. */
+	struct store *st;
+	assert_int_equal(store_open(dbpath, STORE_OPEN_CREATE, &st), QD_OK);
+	assert_int_equal(sqlite3_exec(store_handle(st), "PRAGMA user_version = 1; PRAGMA application_id = 0",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	store_close(st);
+	assert_int_equal(store_open(dbpath, STORE_OPEN_WRITE, &st), QD_ERR_OLD_SCHEMA);
+	assert_int_equal(store_open(dbpath, STORE_OPEN_READ, &st), QD_ERR_OLD_SCHEMA);
+	/* Empty files and empty databases are not qdesk's either. */
+	FILE *f = fopen(dbpath, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(store_open(dbpath, STORE_OPEN_WRITE, &st), QD_ERR_FOREIGN);
+	assert_int_equal(store_open(dir, STORE_OPEN_READ, &st), QD_ERR_IS_DIR);
+	assert_int_equal(store_open(dir, STORE_OPEN_CREATE, &st), QD_ERR_IS_DIR);
+}
+
+static void test_readonly_never_writes(void **state)
+{
+	(void)state;
+	struct store *st;
+	assert_int_equal(store_open(dbpath, STORE_OPEN_CREATE, &st), QD_OK);
+	store_close(st);
+	assert_int_equal(store_open(dbpath, STORE_OPEN_READ, &st), QD_OK);
+	assert_int_equal(store_readonly(st), 1);
+	assert_int_equal(sqlite3_exec(store_handle(st), "CREATE TABLE x (y)", NULL, NULL, NULL),
+	                 SQLITE_READONLY);
 	store_close(st);
 }
 
@@ -284,7 +327,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fresh_latest_and_pragmas, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_older_migrated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_older_needs_init, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_never_writes, setup, teardown),
 		cmocka_unit_test(test_memory),
 		cmocka_unit_test(test_stmt_cache),
 		cmocka_unit_test_setup_teardown(test_write_commit_and_rollback, setup, teardown),
