@@ -27,7 +27,11 @@ const struct cli_command cli_commands[] = {
 	{ "pause",    cli_pause,    "pause WINDOW --staff ID [--reason R]" },
 	{ "resume",   cli_resume,   "resume WINDOW --staff ID" },
 	{ "undo",     cli_undo,     "undo WINDOW --staff ID" },
-	{ "consult",  cli_consult,  "consult [--window N] --staff ID [--topic TEXT]" },
+	{ "consult",  cli_consult,  "consult [--window N | --desk N] --staff ID [--topic TEXT]" },
+	{ "guided",   cli_guided,   "guided --desk N --staff ID [--note TEXT]" },
+	{ "void",     cli_void,     "void TICKET --reason TEXT --staff ID [--desk N]" },
+	{ "ticket",   cli_ticket,   "ticket NUMBER [--json]" },
+	{ "queues",   cli_queues,   "queues [--json]" },
 	{ "status",   cli_status,   "status [--json]" },
 	{ "window",   cli_window,   "window N" },
 	{ NULL, NULL, NULL }

@@ -64,7 +64,10 @@
 	STATUS(QD_ERR_BUSY,        1, "busy: another process holds the database; nothing was changed, try again") \
 	STATUS(QD_ERR_CORRUPT,     1, "the database file is damaged; run 'qdesk check' and restore a backup (see README)") \
 	STATUS(QD_ERR_CANTOPEN,    1, "cannot open the database file; check the path and its permissions") \
-	STATUS(QD_ERR_REQUEST_ID,  1, "that request id was already used for another kind of ticket")
+	STATUS(QD_ERR_REQUEST_ID,  1, "that request id was already used for another kind of ticket") \
+	/* guide desk (issue 7) */ \
+	STATUS(QD_ERR_NO_DESK,     2, "no such guide desk") \
+	STATUS(QD_ERR_REASON,      1, "a reason is required")
 
 enum qd_status {
 #define QD_STATUS_ENUM(name, code, text) name,
