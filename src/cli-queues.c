@@ -38,7 +38,7 @@ static void print_json(const struct guide_queue *q, size_t n)
 int cli_queues(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_parse(c, argc, argv, NULL, NULL, 0, 0);
-	if (rc || (rc = cli_store(c, 0)))
+	if (rc || (rc = cli_store(c, STORE_OPEN_READ)))
 		return rc;
 	struct guide_queue *q;
 	size_t n;

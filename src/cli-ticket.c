@@ -9,7 +9,7 @@ int cli_ticket(struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
 	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
-	if (rc || (rc = cli_store(c, 0)))
+	if (rc || (rc = cli_store(c, STORE_OPEN_READ)))
 		return rc;
 	struct guide_lookup l;
 	enum qd_status s = guide_lookup(c->st, c->hall, pos[0], &l);
