@@ -33,7 +33,7 @@ const struct cli_command cli_commands[] = {
 	{ "ticket",   cli_ticket,   "ticket NUMBER [--json]" },
 	{ "queues",   cli_queues,   "queues [--json]" },
 	{ "status",   cli_status,   "status [--json]" },
-	{ "window",   cli_window,   "window N" },
+	{ "window",   cli_screen,   "window N" },
 	{ NULL, NULL, NULL }
 };
 
