@@ -35,6 +35,7 @@ const struct cli_command cli_commands[] = {
 	{ "status",   cli_status,   "status [--json]" },
 	{ "window",   cli_screen,   "window N" },
 	{ "print",    cli_print,    "print TICKET [--text]" },
+	{ "announcer", cli_announcer, "announcer [--print] [--once]" },
 	{ NULL, NULL, NULL }
 };
 

@@ -128,8 +128,21 @@ static const char migration_5[] =
 	"ALTER TABLE consultations ADD COLUMN desk INTEGER;"
 	"ALTER TABLE cases ADD COLUMN desk INTEGER;";
 
+/* The announcer (announce.h) claims each call or recall before it speaks it, per channel ("voice",
+ * "print"): the key makes a second announcer's claim fail, so no call is spoken twice; a partial
+ * index finds the one being spoken, so two announcers never talk at once. */
+static const char migration_6[] =
+	"CREATE TABLE announcements ("
+	"  channel TEXT NOT NULL, event_id INTEGER NOT NULL REFERENCES events(id),"
+	"  claimed_at INTEGER NOT NULL, claimed_by TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'speaking' CHECK (state IN ('speaking', 'spoken', 'failed')),"
+	"  finished_at INTEGER, error TEXT,"
+	"  PRIMARY KEY (channel, event_id)) WITHOUT ROWID;"
+	"CREATE INDEX announcements_speaking ON announcements(channel, claimed_at)"
+	"  WHERE state = 'speaking';";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5 };
+	migration_5, migration_6 };
 
 const char *const *store_migrations(int *count)
 {
