@@ -36,6 +36,7 @@ const struct cli_command cli_commands[] = {
 	{ "window",   cli_screen,   "window N" },
 	{ "print",    cli_print,    "print TICKET [--text]" },
 	{ "announcer", cli_announcer, "announcer [--print] [--once]" },
+	{ "problem",  cli_problem,  "problem add --staff ID [--window N] --what TEXT | problem list [--day D] | problem resolve ID --staff ID --resolution TEXT" },
 	{ NULL, NULL, NULL }
 };
 

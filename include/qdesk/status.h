@@ -67,7 +67,11 @@
 	STATUS(QD_ERR_REQUEST_ID,  1, "that request id was already used for another kind of ticket") \
 	/* guide desk (issue 7) */ \
 	STATUS(QD_ERR_NO_DESK,     2, "no such guide desk") \
-	STATUS(QD_ERR_REASON,      1, "a reason is required")
+	STATUS(QD_ERR_REASON,      1, "a reason is required") \
+	/* the shift lead: attendance, 办不成事 problems, the rectification ledger */ \
+	STATUS(QD_ERR_SERVING_ELSEWHERE, 1, "this clerk is serving a ticket at another window; finish it there first") \
+	STATUS(QD_ERR_ITEM_CLOSED, 1, "this item is already closed") \
+	STATUS(QD_ERR_NOTE_REQUIRED, 1, "a note is required")
 
 enum qd_status {
 #define QD_STATUS_ENUM(name, code, text) name,
