@@ -110,7 +110,15 @@ static const char migration_4[] =
 	"ALTER TABLE tickets ADD COLUMN request_id TEXT;"
 	"CREATE UNIQUE INDEX tickets_request ON tickets(request_id) WHERE request_id IS NOT NULL;";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+/* A training database (init --demo, qdesk simulate) has its one row here; a live one has none.
+ * clock_offset moves the demo clock into opening hours (training.h). */
+static const char migration_5[] =
+	"CREATE TABLE training ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1), clock_offset INTEGER NOT NULL,"
+	"  demo_day TEXT NOT NULL, created_at INTEGER NOT NULL);";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3,
+	migration_4, migration_5 };
 
 const char *const *store_migrations(int *count)
 {

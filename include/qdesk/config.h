@@ -99,6 +99,9 @@ struct hall {
 	struct {
 		int busy_seconds;       /* give up waiting for a database another process holds */
 	} store;
+	/* training mode (qdesk simulate): arrivals an hour at the busiest hour per type (parallel to
+	 * types), the share of that rate by hour from opening (percent), mean service minutes */
+	struct { int *rates; int *profile; size_t nprofile; int service_minutes; } training;
 };
 
 /* The config file to use: cli_path if given (even "", which config_load() refuses), else a
