@@ -5,7 +5,32 @@
 #include "cli.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
+#include "qdesk/json.h"
 #include "qdesk/training.h"
+
+/* The screens a newcomer can open beside the console, as far as this build has them. */
+static const struct { const char *command, *args, *what; } screens[] = {
+	{ "window",   "2",        N_("a window console (clerk02 … clerk24, PIN 1234)") },
+	{ "guide",    "1",        N_("the lobby guide desk (guide01, PIN 1234)") },
+	{ "board",    "",         N_("the hall board") },
+	{ "board",    "--window 3", N_("window 3's display and evaluation pad") },
+	{ "lead",     "",         N_("the shift lead's dashboard (lead01, PIN 1234)") },
+	{ "announcer", "--print", N_("the announcer, writing the calls it would speak") },
+	{ "simulate", "",         N_("keep the hall moving (training mode)") },
+};
+
+static void print_screens(struct cli *c)
+{
+	printf("%s\n", _("Beside it, in other terminals of this directory:"));
+	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+		if (!cli_command(screens[i].command))
+			continue;
+		char cmd[256];
+		snprintf(cmd, sizeof cmd, "./qdesk --db %s %s%s%s", cli_db_path(c), screens[i].command,
+		         *screens[i].args ? " " : "", screens[i].args);
+		printf("  %-44s %s\n", cmd, _(screens[i].what));
+	}
+}
 
 int cli_training(struct cli *c, int argc, char **argv)
 {
@@ -47,6 +72,7 @@ int cli_training(struct cli *c, int argc, char **argv)
 			printf(_("simulator: running (pid %ld)\n"), sim);
 		else
 			printf("%s\n", _("simulator: not running (qdesk simulate keeps the hall moving)"));
+		print_screens(c);
 	}
 	return over ? 3 : 0;
 }
