@@ -100,7 +100,7 @@ int cli_simulate(struct cli *c, int argc, char **argv)
 		{ "until", &until, NULL }, { "from", &from, NULL }, { "days", &days, NULL },
 		{ NULL, NULL, NULL } };
 	struct sim_options o = { .seed = (unsigned long long)time(NULL), .rate_percent = 100,
-	                         .leave = { 1 }, .nleave = 1 };
+	                         .leave = { 1, 2 }, .nleave = 2 };
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0), ndays = 0, seed_n = 0, until_min = -1;
 	if (rc || (leave && (rc = parse_leave(argv[0], leave, &o)))
 	    || (rate && (rc = cli_int(argv[0], "--rate", rate, 0, 1000, &o.rate_percent)))
