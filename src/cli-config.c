@@ -19,6 +19,7 @@ int cli_config(struct cli *c, int argc, char **argv)
 		{ "groups", N_("priority groups"), h->ngroups },
 		{ "categories", N_("case categories"), h->ncategories },
 		{ "matters", N_("matters"), h->nmatters },
+		{ "desks", N_("guide desks"), h->ndesks },
 	};
 	size_t n = sizeof counts / sizeof counts[0];
 	if (c->json) {

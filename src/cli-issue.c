@@ -1,8 +1,7 @@
 /* cli-issue.c - `qdesk issue TYPE …`: issue a queue ticket (what a guide or a kiosk does). */
 #include <stdio.h>
 #include "cli.h"
-#include "qdesk/clock.h"
-#include "qdesk/hours.h"
+#include "qdesk/guide.h"
 #include "qdesk/i18n.h"
 
 int cli_issue(struct cli *c, int argc, char **argv)
@@ -23,13 +22,11 @@ int cli_issue(struct cli *c, int argc, char **argv)
 	in.type = pos[0];
 	struct ticket t;
 	enum qd_status s = queue_issue(c->st, c->hall, &in, &t);
-	char hours[160];
-	if (s == QD_ERR_CLOSED)
-		hours_describe(c->hall, clock_now(), hours, sizeof hours);
+	char limit[256];
+	guide_refusal_detail(c->hall, in.type, s, limit, sizeof limit);   /* quota, cut-off, hours */
 	if (s != QD_OK)
 		return cli_fail(c, s, s == QD_ERR_NO_TYPE ? in.type : s == QD_ERR_NO_GROUP ? in.priority
-		                      : s == QD_ERR_INVALID || s == QD_ERR_TOO_LONG ? "note"
-		                      : s == QD_ERR_CLOSED ? hours : NULL);
+		                      : s == QD_ERR_INVALID || s == QD_ERR_TOO_LONG ? "note" : limit);
 	const struct hall_type *type = hall_type(c->hall, t.type);
 	const struct hall_group *group = t.priority[0] ? hall_group(c->hall, t.priority) : NULL;
 	char what[256];

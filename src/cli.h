@@ -103,6 +103,10 @@ int cli_undo(struct cli *c, int argc, char **argv);
 int cli_consult(struct cli *c, int argc, char **argv);
 int cli_status(struct cli *c, int argc, char **argv);
 int cli_window(struct cli *c, int argc, char **argv);   /* cli-window.c: the clerk console */
+int cli_guided(struct cli *c, int argc, char **argv);   /* guide desk (issue 7): cli-guided.c … */
+int cli_void(struct cli *c, int argc, char **argv);
+int cli_ticket(struct cli *c, int argc, char **argv);
+int cli_queues(struct cli *c, int argc, char **argv);
 int cli_simulate(struct cli *c, int argc, char **argv); /* cli-simulate.c: training mode */
 int cli_training(struct cli *c, int argc, char **argv); /* cli-training.c: training state */
 

@@ -644,7 +644,7 @@ static int load_window(struct loader *ld, config_setting_t *e, struct hall_windo
 	return 0;
 }
 
-static int window_serves(const struct hall_window *w, const char *prefix)
+int hall_window_serves(const struct hall_window *w, const char *prefix)
 {
 	for (size_t i = 0; i < w->ntypes; i++)
 		if (strcmp(w->types[i], prefix) == 0)
@@ -678,12 +678,39 @@ static int load_windows(struct loader *ld, config_setting_t *root)
 	config_setting_t *types = config_setting_get_member(root, "types");
 	for (size_t t = 0; t < h->ntypes; t++) {
 		size_t i = 0;
-		while (i < h->nwindows && !window_serves(&h->windows[i], h->types[t].prefix))
+		while (i < h->nwindows && !hall_window_serves(&h->windows[i], h->types[t].prefix))
 			i++;
 		if (i == h->nwindows)
 			return fail(ld, config_setting_get_elem(types, (unsigned)t), NULL,
 			            _("no window serves type \"%s\" (add it to a window's types or also)"),
 			            h->types[t].prefix);
+	}
+	return 0;
+}
+
+/* Guide desks (导服台): optional; numbers unique among desks (a desk and a window may share one). */
+static int load_desks(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "number", "name", "zone", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *list;
+	int len;
+	void *mem;
+	if (get_entries(ld, root, "desks", 0, sizeof *h->desks, &mem, &list, &len))
+		return -1;
+	h->desks = mem;
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		struct hall_desk *d = &h->desks[i];
+		h->ndesks = (size_t)i + 1;
+		if (only_keys(ld, e, keys) || get_int(ld, e, "number", 1, 0, 1, 999, &d->number)
+		    || get_name(ld, e, "name", &d->name) || get_zone(ld, e, &d->zone))
+			return -1;
+		for (int j = 0; j < i; j++)
+			if (h->desks[j].number == d->number)
+				return fail(ld, config_setting_get_member(e, "number"), NULL,
+				            _("desk number %d is used twice (first at line %d)"), d->number,
+				            setting_line(config_setting_get_elem(list, (unsigned)j)));
 	}
 	return 0;
 }
@@ -1082,7 +1109,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 {
 	static const char *const keys[] = { "hall", "database", "zones", "types", "groups", "windows",
 		"categories", "matters", "outcomes", "modes", "elderly_help", "pause_reasons", "evaluation",
-		"calling", "announce", "printer", "security", "keys", "store", "training", NULL };
+		"calling", "announce", "printer", "security", "keys", "store", "desks", "training", NULL };
 	struct hall *h = ld->h;
 	config_setting_t *outcomes;
 	if (only_keys(ld, root, keys) || load_hall_group(ld, root) || load_zones(ld, root)
@@ -1100,7 +1127,8 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	                  &h->pauses, &h->npauses)
 	    || load_evaluation(ld, root) || load_calling(ld, root) || load_devices(ld, root)
 	    || load_keys(ld, root)
-	    || load_store(ld, root) || load_training(ld, root))
+	    || load_store(ld, root)
+	    || load_desks(ld, root) || load_training(ld, root))
 		return -1;
 	outcomes = config_setting_get_member(root, "outcomes");
 	if (outcomes && !hall_item(h->outcomes, h->noutcomes, "done"))
@@ -1286,6 +1314,11 @@ void config_free(struct hall *h)
 		free_strings(w->also, w->nalso);
 		free_strings(w->groups, w->ngroups);
 	}
+	for (size_t i = 0; i < h->ndesks; i++) {
+		free(h->desks[i].name);
+		free(h->desks[i].zone);
+	}
+	free(h->desks);
 	for (size_t i = 0; i < h->nmatters; i++) {
 		free(h->matters[i].id);
 		free(h->matters[i].name);
@@ -1335,6 +1368,14 @@ const struct hall_window *hall_window(const struct hall *h, int number)
 	for (size_t i = 0; i < h->nwindows; i++)
 		if (h->windows[i].number == number)
 			return &h->windows[i];
+	return NULL;
+}
+
+const struct hall_desk *hall_desk(const struct hall *h, int number)
+{
+	for (size_t i = 0; i < h->ndesks; i++)
+		if (h->desks[i].number == number)
+			return &h->desks[i];
 	return NULL;
 }
 

@@ -110,15 +110,33 @@ static const char migration_4[] =
 	"ALTER TABLE tickets ADD COLUMN request_id TEXT;"
 	"CREATE UNIQUE INDEX tickets_request ON tickets(request_id) WHERE request_id IS NOT NULL;";
 
+/* Guide desks (导服台, issue 7): a guide's attendance is recorded at a desk, so a session is at a
+ * window or at a desk (exactly one); consultations and cases logged at a desk say which. SQLite
+ * cannot drop NOT NULL, so sessions is rebuilt with its rows and indexes. */
+static const char migration_5[] =
+	"CREATE TABLE sessions_new ("
+	"  id INTEGER PRIMARY KEY, window INTEGER, desk INTEGER,"
+	"  staff TEXT NOT NULL REFERENCES staff(id), started_at INTEGER NOT NULL, ended_at INTEGER,"
+	"  CHECK ((window IS NULL) <> (desk IS NULL)));"
+	"INSERT INTO sessions_new (id, window, staff, started_at, ended_at)"
+	"  SELECT id, window, staff, started_at, ended_at FROM sessions;"
+	"DROP TABLE sessions;"
+	"ALTER TABLE sessions_new RENAME TO sessions;"
+	"CREATE INDEX sessions_open ON sessions(window, ended_at);"
+	"CREATE INDEX sessions_still_open ON sessions(started_at) WHERE ended_at IS NULL;"
+	"CREATE INDEX sessions_desk_open ON sessions(desk) WHERE ended_at IS NULL;"
+	"ALTER TABLE consultations ADD COLUMN desk INTEGER;"
+	"ALTER TABLE cases ADD COLUMN desk INTEGER;";
+
 /* A training database (init --demo, qdesk simulate) has its one row here; a live one has none.
  * clock_offset moves the demo clock into opening hours (training.h). */
-static const char migration_5[] =
+static const char migration_6[] =
 	"CREATE TABLE training ("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1), clock_offset INTEGER NOT NULL,"
 	"  demo_day TEXT NOT NULL, created_at INTEGER NOT NULL);";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3,
-	migration_4, migration_5 };
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
+	migration_5, migration_6 };
 
 const char *const *store_migrations(int *count)
 {

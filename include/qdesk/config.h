@@ -30,6 +30,8 @@ struct hall_window {
 	char **also;   size_t nalso;
 	char **groups; size_t ngroups;
 };
+/* A guide desk (导服台), issue 7: where lobby guides greet people and issue tickets. */
+struct hall_desk   { int number; char *name, *zone; };
 /* A plain id/name entry: case categories, outcomes, handling modes, elderly-help types, pause
  * reasons. */
 struct hall_item   { char *id, *name; };
@@ -99,6 +101,8 @@ struct hall {
 	struct {
 		int busy_seconds;       /* give up waiting for a database another process holds */
 	} store;
+	/* guide desks (导服台), issue 7: from the config's desks list, in its order */
+	struct hall_desk *desks; size_t ndesks;
 	/* training mode (qdesk simulate): arrivals an hour at the busiest hour per type (parallel to
 	 * types), the share of that rate by hour from opening (percent), mean service minutes */
 	struct { int *rates; int *profile; size_t nprofile; int service_minutes; } training;
@@ -123,6 +127,9 @@ const struct hall_window *hall_window(const struct hall *h, int number);
 const struct hall_group  *hall_group(const struct hall *h, const char *id);
 const struct hall_matter *hall_matter(const struct hall *h, const char *id);
 const struct hall_item   *hall_item(const struct hall_item *items, size_t n, const char *id);
+const struct hall_desk   *hall_desk(const struct hall *h, int number);
+/* 1 if window w serves type prefix through its types or also (exact prefix, as stored). */
+int hall_window_serves(const struct hall_window *w, const char *prefix);
 /* The elderly group (the one with min_age > 0), or NULL. */
 const struct hall_group  *hall_elderly_group(const struct hall *h);
 

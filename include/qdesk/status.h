@@ -65,6 +65,9 @@
 	STATUS(QD_ERR_CORRUPT,     1, "the database file is damaged; run 'qdesk check' and restore a backup (see README)") \
 	STATUS(QD_ERR_CANTOPEN,    1, "cannot open the database file; check the path and its permissions") \
 	STATUS(QD_ERR_REQUEST_ID,  1, "that request id was already used for another kind of ticket") \
+	/* guide desk (issue 7) */ \
+	STATUS(QD_ERR_NO_DESK,     2, "no such guide desk") \
+	STATUS(QD_ERR_REASON,      1, "a reason is required") \
 	/* training mode */ \
 	STATUS(QD_ERR_LIVE_DB,     1, "not a training database: the demo and the simulator run only on one of their own, made by 'qdesk --db FILE init --demo'") \
 	STATUS(QD_ERR_SIM_RUNNING, 1, "a simulator is already running on this database")
