@@ -54,10 +54,10 @@ ALL_LDFLAGS  = $(SANFLAGS) $(LDFLAGS)
 DEPFLAGS     = -MMD -MP
 PROG_DEPS    = -MMD -MP -MT $@ -MF $@.d
 
-# Front ends (curses, CLI) are cli-*.c, ui*.c, screen-*.c, widget-*.c and main.c; everything else
+# Front ends (curses, CLI) are cli-*.c, ui*.c, session.c, screen-*.c, widget-*.c and main.c; everything else
 # is domain or store code, which the unit tests link without curses.
 SRC       := $(wildcard src/*.c)
-FRONT_SRC := $(filter src/cli%.c src/ui%.c src/screen-%.c src/widget-%.c src/main.c,$(SRC))
+FRONT_SRC := $(filter src/cli%.c src/ui%.c src/session.c src/screen-%.c src/widget-%.c src/main.c,$(SRC))
 CORE_SRC  := $(filter-out $(FRONT_SRC),$(SRC))
 CORE_OBJ  := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
 FRONT_OBJ := $(FRONT_SRC:src/%.c=$(BUILD)/obj/%.o)

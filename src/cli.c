@@ -34,7 +34,7 @@ const struct cli_command cli_commands[] = {
 	{ "ticket",   cli_ticket,   "ticket NUMBER [--json]" },
 	{ "queues",   cli_queues,   "queues [--json]" },
 	{ "status",   cli_status,   "status [--json]" },
-	{ "window",   cli_window,   "window N" },
+	{ "window",   cli_screen,   "window N" },
 	{ "simulate", cli_simulate, "simulate [--leave N[,N…]] [--rate PERCENT] [--seed N] [--until HH:MM | --from DAY --days N]" },
 	{ "training", cli_training, "training [--json]" },
 	{ NULL, NULL, NULL }

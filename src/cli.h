@@ -102,7 +102,7 @@ int cli_resume(struct cli *c, int argc, char **argv);
 int cli_undo(struct cli *c, int argc, char **argv);
 int cli_consult(struct cli *c, int argc, char **argv);
 int cli_status(struct cli *c, int argc, char **argv);
-int cli_window(struct cli *c, int argc, char **argv);   /* cli-window.c: the clerk console */
+int cli_screen(struct cli *c, int argc, char **argv);   /* cli-screen.c: every console screen (argv[0] names it) */
 int cli_guided(struct cli *c, int argc, char **argv);   /* guide desk (issue 7): cli-guided.c … */
 int cli_void(struct cli *c, int argc, char **argv);
 int cli_ticket(struct cli *c, int argc, char **argv);

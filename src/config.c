@@ -1007,6 +1007,8 @@ static int other_case(int a, int b)
 	return a != b && la == lb && la >= 'a' && la <= 'z';
 }
 
+/* Add nb to the n bindings of one keymap in b, refusing a key bound twice or one that differs
+ * from another action's only in case (Caps Lock). */
 static int add_binding(struct loader *ld, struct binding *b, size_t *n, struct binding nb)
 {
 	for (size_t i = 0; i < *n; i++) {
@@ -1027,27 +1029,24 @@ static int add_binding(struct loader *ld, struct binding *b, size_t *n, struct b
 	return 0;
 }
 
-static int load_keys(struct loader *ld, config_setting_t *root)
+/* The bindings of keymap km into b (n of them): the actions g lists (flat: the keys group itself,
+ * whose subgroups are other keymaps and skipped here), then the default keys of the others. */
+static int load_keymap(struct loader *ld, enum keymap km, config_setting_t *g, int flat,
+                       struct binding *b, size_t *n)
 {
-	struct hall *h = ld->h;
-	config_setting_t *g;
-	if (member(ld, root, "keys", 0, CONFIG_TYPE_GROUP, &g))
-		return -1;
-	int len = g ? config_setting_length(g) : 0;
-	size_t cap = 2 * ACT_COUNT, n = 0;
-	int overridden[ACT_COUNT] = { 0 };
-	for (int i = 0; i < len; i++)
-		cap += (size_t)config_setting_length(config_setting_get_elem(g, (unsigned)i)) + 1;
-	struct binding *b = calloc(cap, sizeof *b);
-	if (!b)
-		return nomem(ld);
-	int rc = 0;
+	int len = g ? config_setting_length(g) : 0, rc = 0;
+	unsigned char overridden[ACT_COUNT] = { 0 };
+	*n = 0;
 	for (int i = 0; !rc && i < len; i++) {
 		config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
-		enum action a = action_by_name(config_setting_name(s));
+		if (flat && config_setting_type(s) == CONFIG_TYPE_GROUP)
+			continue;
+		enum action a = action_by_name(km, config_setting_name(s));
 		if (a == ACT_COUNT) {
-			rc = fail(ld, s, NULL, _("unknown action \"%s\""), config_setting_name(s));
-			break;
+			if (flat)
+				return fail(ld, s, NULL, _("unknown action \"%s\""), config_setting_name(s));
+			return fail(ld, s, NULL, _("unknown action \"%s\" of the %s screen"),
+			            config_setting_name(s), keymap_name(km));
 		}
 		overridden[a] = 1;
 		int scalar = config_setting_type(s) == CONFIG_TYPE_STRING;
@@ -1066,22 +1065,78 @@ static int load_keys(struct loader *ld, config_setting_t *root)
 				rc = fail(ld, e, NULL, _("\"%s\" is not a key (F1 to F12, one printable character, "
 				                         "Enter, Esc, Tab or Space)"), text);
 			else
-				rc = add_binding(ld, b, &n, (struct binding){ a, key, e, text });
+				rc = add_binding(ld, b, n, (struct binding){ a, key, e, text });
 		}
 	}
 	for (int a = 0; !rc && a < ACT_COUNT; a++) {
+		if (!action_in_keymap((enum action)a, km))
+			continue;
 		int keys[2], nk = overridden[a] ? 0 : action_default_keys((enum action)a, keys);
 		for (int k = 0; !rc && k < nk; k++)
-			rc = add_binding(ld, b, &n, (struct binding){ a, keys[k], NULL, NULL });
+			rc = add_binding(ld, b, n, (struct binding){ a, keys[k], NULL, NULL });
 	}
-	if (!rc && !(h->keys = calloc(n, sizeof *h->keys)))
-		rc = nomem(ld);
-	for (int a = 0; !rc && a < ACT_COUNT; a++)
-		for (size_t i = 0; !rc && i < n; i++)
-			if (b[i].action == a) {
-				h->keys[h->nkeys].key = b[i].key;
-				rc = copy(ld, action_name((enum action)a), &h->keys[h->nkeys++].action);
-			}
+	return rc;
+}
+
+/* How many keys setting s lists (groups counted through). */
+static size_t count_keys(const config_setting_t *s)
+{
+	int t = config_setting_type(s);
+	if (t != CONFIG_TYPE_GROUP && t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
+		return 1;
+	size_t n = 0;
+	for (int i = 0; i < config_setting_length(s); i++)
+		n += count_keys(config_setting_get_elem(s, (unsigned)i));
+	return n;
+}
+
+/* keys = { window = { call-next = "F2"; }; guide = { … }; } — one group per screen (keymap); the
+ * flat form of old (keys = { call-next = "F2"; }) is the window's. */
+static int load_keys(struct loader *ld, config_setting_t *root)
+{
+	struct hall *h = ld->h;
+	config_setting_t *g, *sub[KEYMAP_COUNT] = { NULL };
+	if (member(ld, root, "keys", 0, CONFIG_TYPE_GROUP, &g))
+		return -1;
+	int len = g ? config_setting_length(g) : 0;
+	size_t cap = 0;
+	const config_setting_t *flat = NULL;
+	for (int i = 0; i < len; i++) {
+		config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+		if (config_setting_type(s) != CONFIG_TYPE_GROUP) {
+			flat = flat ? flat : s;
+			continue;
+		}
+		enum keymap km = keymap_by_name(config_setting_name(s));
+		if (km == KEYMAP_NONE)
+			return fail(ld, s, NULL, _("unknown screen \"%s\" (window, guide, board, pad or lead)"),
+			            config_setting_name(s));
+		sub[km] = s;
+	}
+	if (flat && sub[KEYMAP_WINDOW])
+		return fail(ld, flat, NULL, "%s", _("the window's keys are given twice: list them either "
+		                                     "directly in keys or in keys.window, not both"));
+	cap = (g ? count_keys(g) : 0) + 2 * ACT_COUNT;
+	struct binding *b = calloc(cap, sizeof *b);
+	size_t total = 0;
+	if (!b || !(h->keys = calloc((size_t)(KEYMAP_COUNT - 1) * cap, sizeof *h->keys))) {
+		free(b);
+		return nomem(ld);
+	}
+	int rc = 0;
+	for (int km = 1; !rc && km < KEYMAP_COUNT; km++) {
+		size_t n = 0;
+		config_setting_t *from = sub[km] ? sub[km] : km == KEYMAP_WINDOW && flat ? g : NULL;
+		rc = load_keymap(ld, (enum keymap)km, from, from == g, b, &n);
+		for (int a = 0; !rc && a < ACT_COUNT; a++)
+			for (size_t i = 0; !rc && i < n; i++)
+				if (b[i].action == a) {
+					h->keys[total].key = b[i].key;
+					h->keys[total].keymap = km;
+					rc = copy(ld, action_name((enum action)a), &h->keys[total++].action);
+					h->nkeys = total;
+				}
+	}
 	free(b);
 	return rc;
 }

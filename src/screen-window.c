@@ -6,18 +6,20 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen-login.h"
 #include "screen-window.h"
+#include "session.h"
+#include "widget-bignum.h"
 #include "widget-form.h"
 #include "widget-picker.h"
 #include "widget-prompt.h"
 #include "qdesk/cases.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
-#include "qdesk/idcard.h"
+#include "qdesk/fieldcheck.h"
 #include "qdesk/queue.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
+#include "qdesk/wait.h"
 
 #define CONSOLE_ROLES (ROLE_CLERK | ROLE_LEAD)
 #define CASES_PER_TICKET 8
@@ -40,9 +42,7 @@ struct console {
 	const struct hall *h;
 	int w;
 	const struct hall_window *hw;
-	char heading[256];
-	struct staff me;
-	int signed_in, locked;
+	struct session sess;        /* who is signed in here: sess.me, sess.signed_in */
 	struct window_state ws;
 	struct ticket *waiting;
 	size_t nwaiting;
@@ -86,107 +86,56 @@ static void today(char day[11])
 	clock_day(now == (time_t)-1 ? time(NULL) : now, day);
 }
 
-static void signed_out_screen(struct ui *ui, struct console *c);
-
 /* Show a refusal; if another clerk took the window over, go back to the login screen. */
 static int refuse(struct ui *ui, struct console *c, enum qd_status s)
 {
-	ui_reload(ui);
-	ui_status(ui, s, NULL);
-	if (s == QD_ERR_TOOK_OVER && c->signed_in) {
-		c->signed_in = 0;
-		signed_out_screen(ui, c);
-		ui_status(ui, s, NULL);
-	}
-	return UI_RELOAD;
+	return session_refuse(ui, &c->sess, s);
 }
 
-/* ---- session ------------------------------------------------------------------------------ */
+/* ---- session (session.c does the work; these say what signing in at window N means) ------- */
 
-static void idle_lock(struct ui *ui, void *ctx);
-
-static enum qd_status login_done(struct ui *ui, void *ctx, const struct staff *who)
+static enum qd_status sess_sign_in(struct ui *ui, void *ctx, const struct staff *who)
 {
 	struct console *c = ctx;
 	enum qd_status s = queue_sign_in(ui_store(ui), ui_hall(ui), c->w, who->id);
-	if (s != QD_OK)
-		return s;
-	c->me = *who;
-	c->signed_in = 1;
-	c->locked = 0;
-	ui_set_idle(ui, ui_hall(ui)->security.lock_seconds, idle_lock, c);
-	ui_reload(ui);
-	ui_message(ui, UI_MSG_OK, _("%s signed in at window %d."), who->name, c->w);
-	return QD_OK;
-}
-
-static void login_quit(struct ui *ui, void *ctx)
-{
-	(void)ctx;
-	ui_quit(ui);
-}
-
-static void signed_out_screen(struct ui *ui, struct console *c)
-{
-	ui_remove_between(ui, c, NULL);
-	ui_set_idle(ui, 0, NULL, NULL);
-	c->locked = 0;
-	login_push(ui, c->heading, CONSOLE_ROLES, NULL, NULL, login_done, login_quit, c);
-}
-
-static enum qd_status unlock_done(struct ui *ui, void *ctx, const struct staff *who)
-{
-	struct console *c = ctx;
-	if (strcmp(who->id, c->me.id) == 0) {
-		/* still this clerk's window? (taken over since the last reload: never take it back) */
-		struct window_state now;
-		enum qd_status s = queue_window(ui_store(ui), ui_hall(ui), c->w, &now);
-		if (s == QD_OK && (!c->signed_in || strcmp(now.staff, c->me.id) != 0))
-			s = QD_ERR_TOOK_OVER;
-		if (s != QD_OK) {
-			ui_reload(ui);      /* the reload sends the console to its login screen */
-			return s;
-		}
-		c->locked = 0;
-		ui_set_idle(ui, ui_hall(ui)->security.lock_seconds, idle_lock, c);
-		ui_clear_message(ui);
-		return QD_OK;
-	}
-	/* another clerk takes the window over (AB post): what the first one left open goes */
-	enum qd_status s = login_done(ui, ctx, who);
 	if (s == QD_OK)
-		ui_remove_between(ui, c, ui_top(ui));
+		ui_message(ui, UI_MSG_OK, _("%s signed in at window %d."), who->name, c->w);
 	return s;
 }
 
-static void lock_now(struct ui *ui, struct console *c)
-{
-	if (!c->signed_in || c->locked)
-		return;
-	c->locked = 1;
-	login_push(ui, c->heading, CONSOLE_ROLES, c->me.id, c->me.name, unlock_done, login_quit, c);
-}
-
-static void idle_lock(struct ui *ui, void *ctx)
-{
-	lock_now(ui, ctx);
-}
-
-static void logout_answer(struct ui *ui, void *ctx, int yes)
+static enum qd_status sess_holder(struct ui *ui, void *ctx, char *holder, size_t len)
 {
 	struct console *c = ctx;
-	if (!yes)
-		return;
-	enum qd_status s = queue_sign_out(ui_store(ui), ui_hall(ui), c->w, c->me.id);
-	if (s != QD_OK && s != QD_ERR_TOOK_OVER) {
-		ui_status(ui, s, NULL);
-		return;
-	}
-	c->signed_in = 0;
-	signed_out_screen(ui, c);
-	ui_reload(ui);
-	ui_message(ui, UI_MSG_OK, _("%s logged out of window %d."), c->me.name, c->w);
+	struct window_state now;
+	enum qd_status s = queue_window(ui_store(ui), ui_hall(ui), c->w, &now);
+	if (s == QD_OK)
+		snprintf(holder, len, "%s", now.staff);
+	return s;
 }
+
+static enum qd_status sess_sign_out(struct ui *ui, void *ctx, const char *staff_id)
+{
+	struct console *c = ctx;
+	if (!ui && c->ws.current.id)
+		return QD_OK;           /* leaving while serving keeps the session: finish first */
+	return queue_sign_out(c->st, c->h, c->w, staff_id);
+}
+
+static void sess_taken(struct ui *ui, void *ctx, const char *holder, const struct staff *other)
+{
+	(void)ctx;
+	if (other)
+		ui_message(ui, UI_MSG_ERROR, _("Another clerk took this window over: %s (%s)."),
+		           other->name, other->id);
+	else if (holder[0])
+		ui_message(ui, UI_MSG_ERROR, _("Another clerk took this window over: %s."), holder);
+	else
+		ui_message(ui, UI_MSG_ERROR, _("The session at this window was closed elsewhere."));
+}
+
+static const struct session_hooks window_session = {
+	.sign_in = sess_sign_in, .holder = sess_holder, .sign_out = sess_sign_out, .taken = sess_taken,
+};
 
 /* ---- snapshot ----------------------------------------------------------------------------- */
 
@@ -199,23 +148,10 @@ static int console_load(struct ui *ui, void *self)
 	c->waiting = NULL;
 	c->nwaiting = 0;
 	c->load_error = queue_snapshot(st, h, c->w, &c->ws, &c->waiting, &c->nwaiting);
-	if (c->load_error == QD_OK && c->signed_in)
-		c->load_error = queue_staff_today(st, c->me.id, &c->today);
-	if (c->load_error == QD_OK && c->signed_in && strcmp(c->ws.staff, c->me.id) != 0) {
-		/* somebody else signed in here, or a lead closed the session from elsewhere */
-		c->signed_in = 0;
-		/* the lock screen goes too: its PIN must not take the window back */
-		signed_out_screen(ui, c);
-		struct staff other;
-		if (c->ws.staff[0] && staff_get(st, c->ws.staff, &other) == QD_OK)
-			ui_message(ui, UI_MSG_ERROR, _("Another clerk took this window over: %s (%s)."),
-			           other.name, other.id);
-		else if (c->ws.staff[0])
-			ui_message(ui, UI_MSG_ERROR, _("Another clerk took this window over: %s."),
-			           c->ws.staff);
-		else
-			ui_message(ui, UI_MSG_ERROR, _("The session at this window was closed elsewhere."));
-	}
+	if (c->load_error == QD_OK && c->sess.signed_in)
+		c->load_error = queue_staff_today(st, c->sess.me.id, &c->today);
+	if (c->load_error == QD_OK)
+		session_check(ui, &c->sess, c->ws.staff);
 	if (c->load_error == QD_OK && c->ncases && c->cases_ticket != c->ws.current.id) {
 		/* the ticket they were typed for ended or moved elsewhere: say so, keep nothing false */
 		ui_message(ui, UI_MSG_ERROR, _("%d case(s) typed for a ticket that is no longer at this window were not logged."),
@@ -228,115 +164,6 @@ static int console_load(struct ui *ui, void *self)
 }
 
 /* ---- drawing ------------------------------------------------------------------------------ */
-
-/* 3x5 figures for the ticket number; '#' is a lit cell. */
-static const char *glyph(char ch)
-{
-	static const char *const digits[10] = {
-		"###"
-		"# #"
-		"# #"
-		"# #"
-		"###",
-		" # "
-		"## "
-		" # "
-		" # "
-		"###",
-		"###"
-		"  #"
-		"###"
-		"#  "
-		"###",
-		"###"
-		"  #"
-		"###"
-		"  #"
-		"###",
-		"# #"
-		"# #"
-		"###"
-		"  #"
-		"  #",
-		"###"
-		"#  "
-		"###"
-		"  #"
-		"###",
-		"###"
-		"#  "
-		"###"
-		"# #"
-		"###",
-		"###"
-		"  #"
-		"  #"
-		"  #"
-		"  #",
-		"###"
-		"# #"
-		"###"
-		"# #"
-		"###",
-		"###"
-		"# #"
-		"###"
-		"  #"
-		"###",
-	};
-	static const char *const az[26] = {
-		"###" "# #" "###" "# #" "# #",   /* A */
-		"## " "# #" "## " "# #" "## ",   /* B */
-		"###" "#  " "#  " "#  " "###",   /* C */
-		"## " "# #" "# #" "# #" "## ",   /* D */
-		"###" "#  " "## " "#  " "###",   /* E */
-		"###" "#  " "## " "#  " "#  ",   /* F */
-		"###" "#  " "# #" "# #" "###",   /* G */
-		"# #" "# #" "###" "# #" "# #",   /* H */
-		"###" " # " " # " " # " "###",   /* I */
-		"  #" "  #" "  #" "# #" "###",   /* J */
-		"# #" "# #" "## " "# #" "# #",   /* K */
-		"#  " "#  " "#  " "#  " "###",   /* L */
-		"# #" "###" "###" "# #" "# #",   /* M */
-		"## " "# #" "# #" "# #" "# #",   /* N */
-		"###" "# #" "# #" "# #" "###",   /* O */
-		"###" "# #" "###" "#  " "#  ",   /* P */
-		"###" "# #" "# #" "###" "  #",   /* Q */
-		"## " "# #" "## " "# #" "# #",   /* R */
-		"###" "#  " "###" "  #" "###",   /* S */
-		"###" " # " " # " " # " " # ",   /* T */
-		"# #" "# #" "# #" "# #" "###",   /* U */
-		"# #" "# #" "# #" "# #" " # ",   /* V */
-		"# #" "# #" "###" "###" "# #",   /* W */
-		"# #" "# #" " # " "# #" "# #",   /* X */
-		"# #" "# #" "###" " # " " # ",   /* Y */
-		"###" "  #" " # " "#  " "###",   /* Z */
-	};
-	if (ch >= '0' && ch <= '9')
-		return digits[ch - '0'];
-	if (ch >= 'a' && ch <= 'z')
-		ch = (char)(ch - 'a' + 'A');
-	if (ch >= 'A' && ch <= 'Z')
-		return az[ch - 'A'];
-	return NULL;
-}
-
-/* The ticket number in large figures (reverse-video cells, so monochrome terminals show them). */
-static int draw_big(int y, int x, int maxw, const char *number)
-{
-	int cx = x;
-	for (const char *p = number; *p; p++) {
-		const char *g = glyph(*p);
-		if (!g || cx + 3 > x + maxw)
-			break;
-		for (int r = 0; r < 5; r++)
-			for (int k = 0; k < 3; k++)
-				if (g[r * 3 + k] == '#')
-					mvaddch(y + r, cx + k, ' ' | A_REVERSE | ui_attr(UI_C_BIG));
-		cx += 4;
-	}
-	return cx - x;
-}
 
 static void fmt_duration(long long secs, char *out, size_t len)
 {
@@ -396,7 +223,7 @@ static void draw_current(struct ui *ui, struct console *c, int y, int x, int w, 
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (text_width(labels[i]) > lw)
 			lw = text_width(labels[i]);
-	draw_big(y + 2, x + 1, w - 1, t->number);
+	bignum_draw(y + 2, x + 1, w - 1, 1, A_REVERSE | ui_attr(UI_C_BIG), t->number);
 	int yy = y + 8;
 	if (strcmp(t->queue_type, t->type) != 0 && t->queue_type[0])
 		snprintf(line, sizeof line, "%s (%s) ← %s", type_name(h, t->queue_type), t->queue_type,
@@ -411,8 +238,7 @@ static void draw_current(struct ui *ui, struct console *c, int y, int x, int w, 
 		field(yy++, x, lw, w, labels[1], _("none"), 0);
 	}
 	char dur[32];
-	long long waited = (t->called_at ? t->called_at : now) - t->issued_at;
-	snprintf(line, sizeof line, _("%lld min"), waited > 0 ? waited / 60 : 0);
+	snprintf(line, sizeof line, _("%lld min"), wait_minutes(t, now));
 	field(yy++, x, lw, w, labels[2], line, 0);
 	fmt_duration(now - t->called_at, dur, sizeof dur);
 	field(yy++, x, lw, w, labels[3], dur, A_BOLD);
@@ -465,9 +291,9 @@ static void draw_waiting(struct ui *ui, struct console *c, int y, int x, int w, 
 			break;
 		}
 		const struct ticket *t = &c->waiting[i];
-		long long mins = (now - t->issued_at) / 60;
+		long long mins = wait_minutes(t, now);
 		const struct hall_type *ty = hall_type(h, t->queue_type[0] ? t->queue_type : t->type);
-		int late = ty && ty->target_wait > 0 && mins >= ty->target_wait;
+		int late = wait_late(h, t, now);
 		char num[32];
 		snprintf(num, sizeof num, "%s%s", t->number, t->target_window == c->w ? "→" : "");
 		cell(num, cn, a, sizeof a);
@@ -496,8 +322,8 @@ static void console_draw(struct ui *ui, void *self)
 	ui_text(0, COLS - 1 - 16, 16, A_BOLD, stamp);
 	snprintf(line, sizeof line, _("Window %d · %s"), c->w, c->hw->name);
 	int used = ui_text(1, 0, COLS - 30, 0, line);
-	if (c->signed_in) {
-		snprintf(line, sizeof line, _("Clerk: %s (%s)"), c->me.name, c->me.id);
+	if (c->sess.signed_in) {
+		snprintf(line, sizeof line, _("Clerk: %s (%s)"), c->sess.me.name, c->sess.me.id);
 		int lw = text_width(line);
 		int cx = COLS - 1 - lw > used + 2 ? COLS - 1 - lw : used + 2;
 		ui_text(1, cx, COLS - cx, 0, line);
@@ -529,11 +355,11 @@ static int console_tick(struct ui *ui, void *self)
 	return key != c->shown_key ? UI_REDRAW : UI_NONE;
 }
 
-static unsigned console_keybar(struct ui *ui, void *self)
+static int console_keybar(struct ui *ui, void *self)
 {
 	(void)ui;
 	struct console *c = self;
-	return c->signed_in ? (1u << ACT_COUNT) - 1 : 0;
+	return c->sess.signed_in;
 }
 
 /* ---- case form ---------------------------------------------------------------------------- */
@@ -541,51 +367,15 @@ static unsigned console_keybar(struct ui *ui, void *self)
 static const char *check_id(const char *v, int final, void *ctx)
 {
 	(void)ctx;
-	static char msg[160];
-	size_t n = strlen(v);
-	if (!n)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (!(v[i] >= '0' && v[i] <= '9') && !(i == 17 && (v[i] == 'x' || v[i] == 'X')))
-			return _("an ID number is 17 digits and a final digit or X");
-	if (n < 18) {
-		if (!final)
-			return NULL;
-		snprintf(msg, sizeof msg, _("an ID number has 18 characters (%zu typed)"), n);
-		return msg;
-	}
 	char day[11];
 	today(day);
-	if (idcard_valid(v, day))
-		return NULL;
-	char want = idcard_check_char(v);
-	char got = v[17] == 'x' ? 'X' : v[17];
-	if (want && want != got)
-		return _("invalid ID number: wrong check character (a typing error?)");
-	return _("invalid ID number: its birth date does not exist");
+	return fieldcheck_id(v, final, day);
 }
 
 static const char *check_phone(const char *v, int final, void *ctx)
 {
 	(void)ctx;
-	size_t n = strlen(v);
-	if (!n)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (v[i] < '0' || v[i] > '9')
-			return _("a mobile number is 11 digits");
-	if (v[0] != '1' || (n > 1 && (v[1] < '3' || v[1] > '9')))
-		return _("invalid mobile number: it starts 13 to 19");
-	if (n < 11)
-		return final ? _("a mobile number is 11 digits") : NULL;
-	return text_valid_phone(v) ? NULL : _("invalid mobile number");
-}
-
-static void mask_id(const char *v, char *out, size_t outsz)
-{
-	char m[19];
-	idcard_mask(v, m);
-	snprintf(out, outsz, "%s", m);
+	return fieldcheck_phone(v, final);
 }
 
 /* The matter brings its case category. */
@@ -688,7 +478,7 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 	}
 	if (c->walk_in) {
 		long long id;
-		s = cases_log_walk_in(ui_store(ui), ui_hall(ui), c->w, c->me.id, &ci, &id);
+		s = cases_log_walk_in(ui_store(ui), ui_hall(ui), c->w, c->sess.me.id, &ci, &id);
 		if (s != QD_OK) {
 			form_error(f, -1, _(qd_status_text(s)));
 			return 0;
@@ -753,7 +543,7 @@ static struct form *case_form_new(struct ui *ui, struct console *c, const char *
 		form_add_option(f, i, h->helps[k].id, h->helps[k].name);
 	form_add_number(f, _("Help minutes"), 4);
 	form_add_text(f, _("Applicant"), CASES_APPLICANT_MAX, NULL, text_mask_name);
-	form_add_text(f, _("ID number"), 18, check_id, mask_id);
+	form_add_text(f, _("ID number"), 18, check_id, fieldcheck_mask_id);
 	form_add_text(f, _("Mobile"), 11, check_phone, text_mask_phone);
 	form_add_text(f, _("Note"), CASES_NOTE_MAX, NULL, NULL);
 	form_on_change(f, form_changed);
@@ -774,7 +564,7 @@ static enum qd_status finish_commit(struct ui *ui, struct console *c, int rating
 	char kb[16];
 	memset(&fr, 0, sizeof fr);
 	/* The ticket, every case and the evaluation: one transaction, all or nothing. */
-	enum qd_status s = queue_finish(ui_store(ui), ui_hall(ui), c->w, c->me.id, cases,
+	enum qd_status s = queue_finish(ui_store(ui), ui_hall(ui), c->w, c->sess.me.id, cases,
 	                                (size_t)c->ncases, rating, reason, &fr);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
@@ -816,7 +606,7 @@ static int reason_answer(struct ui *ui, void *ctx, const char *answer)
 	}
 	snprintf(c->reason, sizeof c->reason, "%s", answer);
 	enum qd_status s = finish_commit(ui, c, c->rating, answer);
-	if (s == QD_OK || s == QD_ERR_IDLE_WINDOW || !c->signed_in)
+	if (s == QD_OK || s == QD_ERR_IDLE_WINDOW || !c->sess.signed_in)
 		return 1;
 	/* refused: the prompt stays open with the reason */
 	ui_message(ui, UI_MSG_ERROR, _("%s; the reason and %d case(s) are kept: Enter tries again."),
@@ -897,14 +687,14 @@ static void transfer_picked(struct ui *ui, void *ctx, int index, const unsigned 
 		if (transfer_offers_type(c, h->types[i].prefix) && k-- == 0)
 			type = &h->types[i];
 	if (type) {
-		s = queue_transfer(ui_store(ui), h, c->w, c->me.id, type->prefix, 0, &t);
+		s = queue_transfer(ui_store(ui), h, c->w, c->sess.me.id, type->prefix, 0, &t);
 		snprintf(where, sizeof where, "%s", type->name);
 	} else {
 		int wn = 0;                     /* k counts on into the windows listed */
 		for (size_t i = 0; i < h->nwindows && !wn; i++)
 			if (h->windows[i].number != c->w && k-- == 0)
 				wn = h->windows[i].number;
-		s = queue_transfer(ui_store(ui), h, c->w, c->me.id, NULL, wn, &t);
+		s = queue_transfer(ui_store(ui), h, c->w, c->sess.me.id, NULL, wn, &t);
 		snprintf(where, sizeof where, _("window %d"), wn);
 	}
 	if (s != QD_OK) {
@@ -922,7 +712,7 @@ static void pause_picked(struct ui *ui, void *ctx, int index, const unsigned cha
 	const struct hall *h = ui_hall(ui);
 	if (index < 0)
 		return;
-	enum qd_status s = queue_pause(ui_store(ui), h, c->w, c->me.id, h->pauses[index].id);
+	enum qd_status s = queue_pause(ui_store(ui), h, c->w, c->sess.me.id, h->pauses[index].id);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
 		return;
@@ -939,7 +729,7 @@ static int number_answer(struct ui *ui, void *ctx, const char *answer)
 	struct ticket t;
 	char number[32];
 	queue_number_normalize(ui_hall(ui), answer, number, sizeof number);
-	enum qd_status s = queue_call_number(ui_store(ui), ui_hall(ui), c->w, c->me.id, number, &t);
+	enum qd_status s = queue_call_number(ui_store(ui), ui_hall(ui), c->w, c->sess.me.id, number, &t);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
 		if (s == QD_ERR_NOT_FOUND)
@@ -957,7 +747,7 @@ static int consult_answer(struct ui *ui, void *ctx, const char *answer)
 	if (!answer)
 		return 1;
 	long long id;
-	enum qd_status s = cases_log_consult(ui_store(ui), ui_hall(ui), c->w, c->me.id, answer, &id);
+	enum qd_status s = cases_log_consult(ui_store(ui), ui_hall(ui), c->w, c->sess.me.id, answer, &id);
 	if (s != QD_OK) {
 		refuse(ui, c, s);
 		return 0;
@@ -984,7 +774,7 @@ static int act_noshow(struct ui *ui, struct console *c)
 {
 	struct ticket t;
 	char kb[16];
-	enum qd_status s = queue_noshow(ui_store(ui), ui_hall(ui), c->w, c->me.id, &t);
+	enum qd_status s = queue_noshow(ui_store(ui), ui_hall(ui), c->w, c->sess.me.id, &t);
 	if (s != QD_OK)
 		return refuse(ui, c, s);
 	ui_message(ui, UI_MSG_OK, _("%s is a no-show. %s undoes it."), t.number,
@@ -1058,19 +848,19 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 	struct ticket t;
 	enum qd_status s;
 	char kb[16];
-	if (!c->signed_in)
+	if (!c->sess.signed_in)
 		return UI_NONE;
 	switch (ev->act) {
 	case ACT_HELP:
 		ui_help(ui);
 		return UI_REDRAW;
 	case ACT_CALL_NEXT:
-		if ((s = queue_call_next(st, h, c->w, c->me.id, &t)) != QD_OK)
+		if ((s = queue_call_next(st, h, c->w, c->sess.me.id, &t)) != QD_OK)
 			return refuse(ui, c, s);
 		ui_message(ui, UI_MSG_OK, _("Calling %s."), t.number);
 		return UI_RELOAD;
 	case ACT_RECALL:
-		if ((s = queue_recall(st, h, c->w, c->me.id, &t)) != QD_OK)
+		if ((s = queue_recall(st, h, c->w, c->sess.me.id, &t)) != QD_OK)
 			return refuse(ui, c, s);
 		ui_message(ui, UI_MSG_OK, _("Calling %s again (call %d)."), t.number, t.calls);
 		return UI_RELOAD;
@@ -1090,7 +880,7 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 		return act_finish(ui, c);
 	case ACT_PAUSE:
 		if (!strcmp(c->ws.state, "paused")) {
-			if ((s = queue_resume(st, h, c->w, c->me.id)) != QD_OK)
+			if ((s = queue_resume(st, h, c->w, c->sess.me.id)) != QD_OK)
 				return refuse(ui, c, s);
 			ui_message(ui, UI_MSG_OK, _("Window %d serves again."), c->w);
 			return UI_RELOAD;
@@ -1123,20 +913,21 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 	case ACT_LOGOUT: {
 		if (c->ws.current.id)
 			return refuse(ui, c, QD_ERR_BUSY_WINDOW);
-		char q[160];
-		snprintf(q, sizeof q, _("Log %s out of window %d?"), c->me.name, c->w);
-		confirm_push(ui, q, 0, logout_answer, c);
+		char q[160], done[160];
+		snprintf(q, sizeof q, _("Log %s out of window %d?"), c->sess.me.name, c->w);
+		snprintf(done, sizeof done, _("%s logged out of window %d."), c->sess.me.name, c->w);
+		session_ask_logout(ui, &c->sess, q, done);
 		return UI_REDRAW;
 	}
 	case ACT_UNDO:
-		if ((s = queue_undo(st, h, c->w, c->me.id, &t)) != QD_OK)
+		if ((s = queue_undo(st, h, c->w, c->sess.me.id, &t)) != QD_OK)
 			return refuse(ui, c, s);
 		ui_message(ui, UI_MSG_OK, _("Undone: %s is at this window again."), t.number);
 		return UI_RELOAD;
 	case ACT_LOCK:
-		lock_now(ui, c);
+		session_lock(ui, &c->sess);
 		return UI_REDRAW;
-	case ACT_COUNT:
+	default:                    /* another screen's action, or no action */
 		break;
 	}
 	if (!ev->fn && ev->ch > ' ')
@@ -1149,14 +940,13 @@ static void console_destroy(void *self)
 {
 	struct console *c = self;
 	/* leaving the console signs out (a window still serving keeps its session: finish first) */
-	if (c->signed_in && !c->ws.current.id)
-		queue_sign_out(c->st, c->h, c->w, c->me.id);
+	session_end(&c->sess);
 	free(c->waiting);
 	free(c);
 }
 
 static const struct screen screen_window = {
-	.name = "window", .load = console_load, .draw = console_draw, .act = console_act,
+	.name = "window", .keymap = KEYMAP_WINDOW, .load = console_load, .draw = console_draw, .act = console_act,
 	.tick = console_tick, .destroy = console_destroy, .keybar = console_keybar,
 };
 
@@ -1172,8 +962,10 @@ enum qd_status window_console_push(struct ui *ui, int w)
 	c->h = ui_hall(ui);
 	c->w = w;
 	c->hw = hw;
-	snprintf(c->heading, sizeof c->heading, _("Window %d · %s"), w, hw->name);
+	char heading[256];
+	snprintf(heading, sizeof heading, _("Window %d · %s"), w, hw->name);
+	session_init(&c->sess, heading, CONSOLE_ROLES, &window_session, c);
 	ui_push(ui, &screen_window, c);
-	login_push(ui, c->heading, CONSOLE_ROLES, NULL, NULL, login_done, login_quit, c);
+	session_login(ui, &c->sess);
 	return QD_OK;
 }

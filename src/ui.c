@@ -19,11 +19,10 @@
 #include "qdesk/text.h"
 
 #define UI_STACK_MAX 16
-#define UI_BINDINGS_MAX 96
 #define UI_TICK_MS 150
 #define UI_FKEY_BASE 0410           /* KEY_F(0), as actions.c computes it */
 
-struct ui_binding { int code; enum action act; };
+struct ui_binding { int keymap; int code; enum action act; };
 
 struct ui {
 	const struct hall *hall;
@@ -32,11 +31,12 @@ struct ui {
 	FILE *term_out, *term_in;
 	struct { const struct screen *s; void *self; } stack[UI_STACK_MAX];
 	int depth;
-	struct ui_binding keys[UI_BINDINGS_MAX];
-	int nkeys;
-	unsigned keybar_mask;       /* actions the key bar shows (the top screen's) */
-	unsigned keybar_room;       /* actions whose key bar keeps its lines: the nearest screen with a
-	                             * key bar, so a dialog opening does not move the screen below */
+	struct ui_binding *keys;    /* every keymap's bindings */
+	int nkeys, keys_cap;
+	int keybar_km;              /* the keymap the key bar shows (the top screen's), 0 none */
+	int keybar_room;            /* the keymap whose key bar keeps its lines: the nearest screen
+	                             * with a key bar, so a dialog opening does not move the screen
+	                             * below */
 	const char *keybar_labels[ACT_COUNT];
 	char msg[512];
 	enum ui_msg msg_kind;
@@ -62,120 +62,112 @@ struct ui {
 	int script_failed;
 };
 
-/* ---- actions ---------------------------------------------------------------------------- */
-
-static const char *const action_cnames[ACT_COUNT] = {
-#define UI_ACT_CNAME(name, cname, fkey, letter, help) [ACT_##name] = cname,
-	QDESK_ACTIONS(UI_ACT_CNAME)
-#undef UI_ACT_CNAME
-};
-static const int action_fkeys[ACT_COUNT] = {
-#define UI_ACT_FKEY(name, cname, fkey, letter, help) [ACT_##name] = fkey,
-	QDESK_ACTIONS(UI_ACT_FKEY)
-#undef UI_ACT_FKEY
-};
-static const int action_letters[ACT_COUNT] = {
-#define UI_ACT_LETTER(name, cname, fkey, letter, help) [ACT_##name] = letter,
-	QDESK_ACTIONS(UI_ACT_LETTER)
-#undef UI_ACT_LETTER
-};
-static const char *const action_helps[ACT_COUNT] = {
-#define UI_ACT_HELP(name, cname, fkey, letter, help) [ACT_##name] = help,
-	QDESK_ACTIONS(UI_ACT_HELP)
-#undef UI_ACT_HELP
-};
-/* Short key-bar labels; an action added to QDESK_ACTIONS without one shows its config name. */
-static const char *const action_labels[ACT_COUNT] = {
-	[ACT_HELP] = N_("Help"), [ACT_CALL_NEXT] = N_("Next"), [ACT_RECALL] = N_("Recall"),
-	[ACT_NOSHOW] = N_("No-show"), [ACT_TRANSFER] = N_("Transfer"), [ACT_FINISH] = N_("Finish"),
-	[ACT_PAUSE] = N_("Pause"), [ACT_CALL_NUMBER] = N_("Call #"), [ACT_WALK_IN] = N_("Walk-in"),
-	[ACT_LOGOUT] = N_("Log out"), [ACT_UNDO] = N_("Undo"), [ACT_LOCK] = N_("Lock"),
-};
-/* The help texts of actions.h, listed again so xgettext sees them. */
-static const char *const action_help_msgids[] __attribute__((unused)) = {
-	N_("show this help"), N_("call the next number"), N_("call the current number again"),
-	N_("mark the current number a no-show"),
-	N_("transfer the current number to another type or window"),
-	N_("finish the current number and log the case"), N_("pause service with a reason, or resume"),
-	N_("call a specific number"), N_("log a walk-in case or a consultation"), N_("log out"),
-	N_("undo the last no-show or finish"), N_("lock the screen"),
-};
+/* ---- actions and keymaps ------------------------------------------------------------------- */
 
 const char *ui_action_label(enum action a)
 {
-	if ((unsigned)a >= ACT_COUNT)
-		return "";
-	return action_labels[a] ? _(action_labels[a]) : action_cnames[a];
+	const char *l = action_label(a);
+	return l && *l ? _(l) : (a < ACT_COUNT ? action_name(a) : "");
 }
 
 const char *ui_action_help(enum action a)
 {
-	return (unsigned)a < ACT_COUNT ? _(action_helps[a]) : "";
+	const char *h = action_help(a);
+	return h && *h ? _(h) : "";
 }
 
 const char *ui_action_config_name(enum action a)
 {
-	return (unsigned)a < ACT_COUNT ? action_cnames[a] : "";
+	const char *n = action_name(a);
+	return n ? n : "";
 }
 
-static void keys_bind(struct ui *ui, int code, enum action a)
+static void keys_bind(struct ui *ui, int km, int code, enum action a)
 {
 	for (int i = 0; i < ui->nkeys; i++)
-		if (ui->keys[i].code == code) {
+		if (ui->keys[i].keymap == km && ui->keys[i].code == code) {
 			ui->keys[i].act = a;
 			return;
 		}
-	if (ui->nkeys < UI_BINDINGS_MAX)
-		ui->keys[ui->nkeys++] = (struct ui_binding){ code, a };
+	if (ui->nkeys < ui->keys_cap)
+		ui->keys[ui->nkeys++] = (struct ui_binding){ km, code, a };
 }
 
-/* The hall's keys group replaces the default keys (function key and letter) of every action it
- * lists; unlisted actions keep theirs (config.c refuses a key bound twice). */
-static void keys_build(struct ui *ui)
+/* Every keymap's bindings: the hall's effective table (config.c puts every action's default keys
+ * there unless the keys group replaced them), or the defaults when there is no hall. */
+static int keys_build(struct ui *ui)
 {
-	unsigned char listed[ACT_COUNT] = { 0 };
 	ui->nkeys = 0;
-	for (size_t i = 0; ui->hall && i < ui->hall->nkeys; i++) {
-		enum action a = action_by_name(ui->hall->keys[i].action);
-		if (a != ACT_COUNT)
-			listed[a] = 1;
+	ui->keys_cap = (int)(ui->hall ? ui->hall->nkeys : 0) + 2 * ACT_COUNT * KEYMAP_COUNT;
+	if (!(ui->keys = calloc((size_t)ui->keys_cap, sizeof *ui->keys)))
+		return -1;
+	if (ui->hall) {
+		for (size_t i = 0; i < ui->hall->nkeys; i++) {
+			const struct hall_key *k = &ui->hall->keys[i];
+			enum action a = action_by_name((enum keymap)k->keymap, k->action);
+			if (a != ACT_COUNT && k->key > 0)
+				keys_bind(ui, k->keymap, k->key, a);
+		}
+		return 0;
 	}
-	for (int a = 0; a < ACT_COUNT; a++) {
-		if (listed[a])
-			continue;
-		if (action_fkeys[a] > 0)
-			keys_bind(ui, UI_FKEY_BASE + action_fkeys[a], (enum action)a);
-		if (action_letters[a])
-			keys_bind(ui, action_letters[a], (enum action)a);
-	}
-	for (size_t i = 0; ui->hall && i < ui->hall->nkeys; i++) {
-		enum action a = action_by_name(ui->hall->keys[i].action);
-		if (a != ACT_COUNT && ui->hall->keys[i].key > 0)
-			keys_bind(ui, ui->hall->keys[i].key, a);
-	}
+	for (int km = 1; km < KEYMAP_COUNT; km++)
+		for (int a = 0; a < ACT_COUNT; a++) {
+			int keys[2], n = action_in_keymap((enum action)a, (enum keymap)km)
+			                 ? action_default_keys((enum action)a, keys) : 0;
+			for (int k = 0; k < n; k++)
+				keys_bind(ui, km, keys[k], (enum action)a);
+		}
+	return 0;
 }
 
-static enum action keys_lookup(struct ui *ui, int code)
+static enum action keys_lookup(struct ui *ui, int km, int code)
 {
-	if (code < 0)
+	if (code < 0 || km == KEYMAP_NONE)
 		return ACT_COUNT;
 	for (int i = 0; i < ui->nkeys; i++)
-		if (ui->keys[i].code == code)
+		if (ui->keys[i].keymap == km && ui->keys[i].code == code)
 			return ui->keys[i].act;
 	if (code < 128 && code >= 'A' && code <= 'Z')
-		return keys_lookup(ui, code - 'A' + 'a');
+		return keys_lookup(ui, km, code - 'A' + 'a');
 	return ACT_COUNT;
+}
+
+/* The keymap keys are looked up in: the top screen's, or the nearest one below with a keymap (a
+ * dialog over the window console). */
+static int keymap_current(struct ui *ui)
+{
+	for (int i = ui->depth - 1; i >= 0; i--)
+		if (ui->stack[i].s->keymap != KEYMAP_NONE)
+			return ui->stack[i].s->keymap;
+	return KEYMAP_NONE;
+}
+
+int ui_keymap(struct ui *ui)
+{
+	return keymap_current(ui);
+}
+
+/* The keys bound to a in keymap km, function keys first, then the rest, each in table order. */
+static int keys_of(struct ui *ui, int km, enum action a, int *keys, int max)
+{
+	int n = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < ui->nkeys && n < max; i++)
+			if (ui->keys[i].keymap == km && ui->keys[i].act == a
+			    && (ui->keys[i].code >= UI_FKEY_BASE) == (pass == 0))
+				keys[n++] = ui->keys[i].code;
+	return n;
 }
 
 int ui_action_keys(struct ui *ui, enum action a, int *keys, int max)
 {
-	int n = 0;
-	/* function keys first, then the rest, each in table order */
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < ui->nkeys && n < max; i++)
-			if (ui->keys[i].act == a && (ui->keys[i].code >= UI_FKEY_BASE) == (pass == 0))
-				keys[n++] = ui->keys[i].code;
-	return n;
+	int km = keymap_current(ui);
+	if (!action_in_keymap(a, (enum keymap)km)) {
+		/* an action of another screen's keymap: the first keymap that has it */
+		for (km = 1; km < KEYMAP_COUNT && !action_in_keymap(a, (enum keymap)km); km++)
+			;
+	}
+	return keys_of(ui, km, a, keys, max);
 }
 
 const char *ui_key_name(int code, char *buf, size_t len)
@@ -367,17 +359,19 @@ void ui_clear_message(struct ui *ui)
 }
 
 /* Lay the key bar out in cols columns: item i goes to line line_of[i]. Returns lines used. */
-static int keybar_layout(struct ui *ui, unsigned mask, int cols, int *line_of, int *x_of)
+static int keybar_layout(struct ui *ui, int km, int cols, int *line_of, int *x_of)
 {
 	int line = 0, x = 0, any = 0;
 	for (int a = 0; a < ACT_COUNT; a++) {
 		line_of[a] = -1;
-		if (!(mask & (1u << a)))
+		if (!action_in_keymap((enum action)a, (enum keymap)km))
 			continue;
 		int k;
 		char kn[16];
-		if (ui_action_keys(ui, (enum action)a, &k, 1) < 1)
+		if (keys_of(ui, km, (enum action)a, &k, 1) < 1)
 			continue;
+		if (ui->keybar_labels[a] && !ui->keybar_labels[a][0])
+			continue;           /* hidden for now (ui_keybar_label "") */
 		const char *label = ui->keybar_labels[a] ? ui->keybar_labels[a] : ui_action_label((enum action)a);
 		int w = (int)strlen(ui_key_name(k, kn, sizeof kn)) + text_width(label);
 		if (x > 0 && x + 1 + w > cols - 1) {
@@ -405,7 +399,7 @@ static int keybar_lines(struct ui *ui)
 static void keybar_draw(struct ui *ui)
 {
 	int l[ACT_COUNT], x[ACT_COUNT];
-	keybar_layout(ui, ui->keybar_mask, COLS, l, x);
+	keybar_layout(ui, ui->keybar_km, COLS, l, x);
 	int n = keybar_lines(ui);
 	int top = LINES - n;
 	for (int a = 0; a < ACT_COUNT; a++) {
@@ -413,7 +407,7 @@ static void keybar_draw(struct ui *ui)
 			continue;
 		int k = 0;
 		char kn[16];
-		if (ui_action_keys(ui, (enum action)a, &k, 1) < 1)
+		if (keys_of(ui, ui->keybar_km, (enum action)a, &k, 1) < 1)
 			continue;
 		ui_key_name(k, kn, sizeof kn);
 		const char *label = ui->keybar_labels[a] ? ui->keybar_labels[a] : ui_action_label((enum action)a);
@@ -523,7 +517,11 @@ void *ui_top(struct ui *ui)
 
 /* ---- help screen -------------------------------------------------------------------------- */
 
-struct help { int scroll, rows; };   /* rows: action rows that fit, at the last draw */
+struct help {
+	int km;                     /* the keymap shown: the screen's that asked for help */
+	int scroll, rows;           /* rows: action rows that fit, at the last draw */
+	int count;                  /* actions in km */
+};
 
 static void help_draw(struct ui *ui, void *self)
 {
@@ -541,15 +539,17 @@ static void help_draw(struct ui *ui, void *self)
 	y++;
 	int row = 0;
 	hp->rows = body - 4 - y;
-	if (hp->rows >= ACT_COUNT)
+	if (hp->rows >= hp->count)
 		hp->scroll = 0;             /* everything fits: nothing to scroll */
-	for (int a = 0; a < ACT_COUNT; a++, row++) {
-		if (row < hp->scroll)
+	for (int a = 0; a < ACT_COUNT; a++) {
+		if (!action_in_keymap((enum action)a, (enum keymap)hp->km))
+			continue;
+		if (row++ < hp->scroll)
 			continue;
 		if (y >= body - 4)
 			break;
 		int keys[6];
-		int n = ui_action_keys(ui, (enum action)a, keys, 6);
+		int n = keys_of(ui, hp->km, (enum action)a, keys, 6);
 		char list[64] = "", kn[16];
 		for (int i = 0; i < n; i++) {
 			if (i)
@@ -557,14 +557,14 @@ static void help_draw(struct ui *ui, void *self)
 			strncat(list, ui_key_name(keys[i], kn, sizeof kn), sizeof list - strlen(list) - 1);
 		}
 		ui_pad(y, 1, 10, A_BOLD, list);
-		ui_pad(y, 11, 13, 0, action_cnames[a]);
+		ui_pad(y, 11, 13, 0, ui_action_config_name((enum action)a));
 		ui_text(y, 25, COLS, 0, ui_action_help((enum action)a));
 		y++;
 	}
 	y++;
 	ui_text(y++, 1, COLS, 0, _("In forms: Tab/Shift-Tab move, Enter confirms, Esc cancels."));
 	ui_text(y++, 1, COLS, 0, _("Keys can be changed in the keys group of the hall's configuration."));
-	ui_text(y++, 1, COLS, A_BOLD, hp->rows < ACT_COUNT ? _("↑/↓ scroll · any other key closes this help.")
+	ui_text(y++, 1, COLS, A_BOLD, hp->rows < hp->count ? _("↑/↓ scroll · any other key closes this help.")
 	                                                     : _("Any key closes this help."));
 	ui_cursor(ui, -1, -1);
 }
@@ -572,12 +572,12 @@ static void help_draw(struct ui *ui, void *self)
 static int help_act(struct ui *ui, void *self, const struct ui_event *ev)
 {
 	struct help *hp = self;
-	if (ev->fn && ev->code == KEY_DOWN && hp->rows < ACT_COUNT) {
-		if (hp->scroll < ACT_COUNT - hp->rows)
+	if (ev->fn && ev->code == KEY_DOWN && hp->rows < hp->count) {
+		if (hp->scroll < hp->count - hp->rows)
 			hp->scroll++;
 		return UI_REDRAW;
 	}
-	if (ev->fn && ev->code == KEY_UP && hp->rows < ACT_COUNT) {
+	if (ev->fn && ev->code == KEY_UP && hp->rows < hp->count) {
 		if (hp->scroll > 0)
 			hp->scroll--;
 		return UI_REDRAW;
@@ -598,8 +598,12 @@ static const struct screen screen_help = {
 void ui_help(struct ui *ui)
 {
 	struct help *hp = calloc(1, sizeof *hp);
-	if (hp)
-		ui_push(ui, &screen_help, hp);
+	if (!hp)
+		return;
+	hp->km = keymap_current(ui);
+	for (int a = 0; a < ACT_COUNT; a++)
+		hp->count += action_in_keymap((enum action)a, (enum keymap)hp->km);
+	ui_push(ui, &screen_help, hp);
 }
 
 /* ---- accessors ---------------------------------------------------------------------------- */
@@ -679,7 +683,10 @@ struct ui *ui_new(const struct ui_options *o)
 	ui->hall = o->hall;
 	ui->st = o->st;
 	ui->cur_y = ui->cur_x = -1;
-	keys_build(ui);
+	if (keys_build(ui)) {
+		free(ui);
+		return NULL;
+	}
 	if (o->script) {
 		ui->script = fopen(o->script, "r");
 		if (!ui->script) {
@@ -755,6 +762,7 @@ void ui_free(struct ui *ui)
 		fclose(ui->script);
 	if (ui->dump)
 		fclose(ui->dump);
+	free(ui->keys);
 	free(ui);
 }
 
@@ -769,12 +777,13 @@ static int too_small(void)
  * (the screen below keeps its layout). */
 static void keybar_update(struct ui *ui)
 {
-	ui->keybar_mask = ui->keybar_room = 0;
+	ui->keybar_km = ui->keybar_room = KEYMAP_NONE;
 	for (int i = ui->depth - 1; i >= 0; i--)
 		if (ui->stack[i].s->keybar) {
-			ui->keybar_room = ui->stack[i].s->keybar(ui, ui->stack[i].self);
+			if (ui->stack[i].s->keybar(ui, ui->stack[i].self))
+				ui->keybar_room = ui->stack[i].s->keymap;
 			if (i == ui->depth - 1)
-				ui->keybar_mask = ui->keybar_room;
+				ui->keybar_km = ui->keybar_room;
 			break;
 		}
 }
@@ -898,7 +907,7 @@ static void dispatch(struct ui *ui, int rc, wint_t wch)
 		ev.ch = wch;
 		ev.code = wch < 128 ? (int)wch : -1;
 	}
-	ev.act = keys_lookup(ui, ev.code);
+	ev.act = keys_lookup(ui, keymap_current(ui), ev.code);
 	ui->last_key = mono(ui);
 	ui->idle_fired = 0;
 	if (too_small() || ui->depth == 0)

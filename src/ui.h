@@ -40,14 +40,15 @@ struct ui;
  * bottom up, keys go to the top one. self is the screen's own state. Any hook may be NULL. */
 struct screen {
 	const char *name;
+	enum keymap keymap;        /* the keys of this screen (actions.h); KEYMAP_NONE for a dialog or
+	                            * widget: keys are then looked up in the nearest screen below */
 	int  (*load)(struct ui *ui, void *self);      /* refresh the snapshot; returns UI_* flags */
 	void (*draw)(struct ui *ui, void *self);      /* draw into stdscr; size is ui_lines/ui_cols */
 	int  (*act)(struct ui *ui, void *self, const struct ui_event *ev);  /* returns UI_* flags */
 	int  (*tick)(struct ui *ui, void *self);      /* ~every 150 ms; UI_REDRAW if a timer changed */
 	void (*destroy)(void *self);                  /* called when popped (frees self if it owns it) */
-	unsigned (*keybar)(struct ui *ui, void *self);  /* actions the key bar shows while this screen
-	                                                 * is on top (bitmask of 1u << action); NULL or
-	                                                 * 0 = no key bar */
+	int  (*keybar)(struct ui *ui, void *self);    /* nonzero: show the key bar of this screen's
+	                                               * keymap while it is on top; NULL or 0: none */
 };
 
 /* Status-line message kinds. */
@@ -111,8 +112,11 @@ int ui_body_lines(struct ui *ui);
 /* Now as Unix seconds (clock_now), for timers on screen. */
 long long ui_now(struct ui *ui);
 
-/* Key table. The keys bound to a (up to max; first the function key, then letters), and a key's
- * printable name ("F2", "n", "Enter") into buf. */
+/* The keymap keys are looked up in now: the top screen's, or the nearest below with one. */
+int ui_keymap(struct ui *ui);
+/* Key table. The keys bound to a (up to max; first the function key, then letters) in the current
+ * keymap (or, for an action not in it, the first keymap that has it), and a key's printable name
+ * ("F2", "n", "Enter") into buf. */
 int ui_action_keys(struct ui *ui, enum action a, int *keys, int max);
 const char *ui_key_name(int code, char *buf, size_t len);
 /* Short label of an action for the key bar (translated); help text (translated). */
@@ -121,10 +125,11 @@ const char *ui_action_help(enum action a);
 const char *ui_action_config_name(enum action a);
 
 /* A replacement key-bar label for an action (NULL = the default), e.g. "Resume" for pause while
- * the window is paused. label must stay valid (a static or translated string). */
+ * the window is paused; "" hides the action from the key bar for now. label must stay valid (a
+ * static or translated string). */
 void ui_keybar_label(struct ui *ui, enum action a, const char *label);
 
-/* Push the help screen generated from the action table. */
+/* Push the help screen of the current keymap's actions, generated from the action table. */
 void ui_help(struct ui *ui);
 
 /* Drawing helpers. Text is sanitised, clipped to cols columns and to the screen (the last column of

@@ -1,6 +1,6 @@
-# tests/tui-lib.sh - sourced by tests/tui/*.sh after tests/lib.sh: run the window console on a key
-# script with a fixed screen size, no terminal needed, and compare its :dump screens with a golden
-# file in tests/tui/golden/. QDESK_UPDATE_GOLDEN=1 rewrites the golden files instead (review the
+# tests/tui-lib.sh - sourced by tests/tui/*.sh after tests/lib.sh: run a console screen (the window
+# console, or any screen the launcher knows: guide, board, …) on a key script with a fixed screen
+# size, no terminal needed, and compare its :dump screens with a golden file in tests/tui/golden/. QDESK_UPDATE_GOLDEN=1 rewrites the golden files instead (review the
 # diff before committing them).
 #
 # Key scripts: one step per line. Literal characters are typed one by one (UTF-8, Chinese
@@ -25,13 +25,20 @@ tui_setup() {
 # tui_run NAME [WINDOW] < script : run window WINDOW (default 1) on the script read from stdin;
 # the dump is left in $T/NAME.dump and compared with golden/NAME.txt.
 tui_run() {
-	name=$1; win=${2:-1}
+	tui_run_cmd "$1" -- window "${2:-1}"
+}
+
+# tui_run_cmd NAME -- SCREEN [ARGS…] < script : the same for any screen (qdesk SCREEN ARGS…), e.g.
+# tui_run_cmd desk -- guide 1. QDESK_NO_GOLDEN=1 skips the golden comparison (grep checks only).
+tui_run_cmd() {
+	name=$1; shift
+	[ "$1" = -- ] && shift
 	cat >"$T/$name.keys"
 	QDESK_SCRIPT="$T/$name.keys" QDESK_DUMP="$T/$name.dump" QDESK_SIZE=${QDESK_SIZE:-80x24} \
-		"$QDESK_BIN" --db "$DB" window "$win" >"$T/$name.out" 2>"$T/$name.err"
+		"$QDESK_BIN" --db "$DB" "$@" >"$T/$name.out" 2>"$T/$name.err"
 	rc=$?
-	[ $rc -eq 0 ] || fail "$name: qdesk window exited $rc: $(cat "$T/$name.err")"
-	tui_compare "$name"
+	[ $rc -eq 0 ] || fail "$name: qdesk $* exited $rc: $(cat "$T/$name.err")"
+	[ "${QDESK_NO_GOLDEN:-}" = 1 ] || tui_compare "$name"
 }
 
 tui_compare() {

@@ -37,10 +37,11 @@ struct hall_desk   { int number; char *name, *zone; };
 struct hall_item   { char *id, *name; };
 /* A matter (事项) of the catalogue: kind is one of the national matter types. */
 struct hall_matter { char *id, *name, *category, *kind; };
-/* One key binding. hall.keys is the effective table: every action's default keys (its function key
- * and its letter, see actions.h) unless the config's keys group lists the action, in which case the
- * listed keys replace both. No key is bound twice. */
-struct hall_key    { char *action; int key; };
+/* One key binding of one keymap (enum keymap, see actions.h). hall.keys is the effective table of
+ * every keymap: each action's default keys (its function key and its letter) unless the config's
+ * keys.KEYMAP group (the flat keys group: the window's) lists the action, in which case the listed
+ * keys replace both. No key is bound twice within a keymap. */
+struct hall_key    { char *action; int key; int keymap; };
 
 struct hall {
 	char *path;                 /* the file it came from */

@@ -32,12 +32,19 @@ static struct hall *load_ok(const char *path)
 	return h;
 }
 
-static int bound(const struct hall *h, const char *action, int key)
+/* 1 if key is bound to action in keymap km. */
+static int bound_in(const struct hall *h, int km, const char *action, int key)
 {
 	for (size_t i = 0; i < h->nkeys; i++)
-		if (h->keys[i].key == key && strcmp(h->keys[i].action, action) == 0)
+		if (h->keys[i].keymap == km && h->keys[i].key == key && strcmp(h->keys[i].action, action) == 0)
 			return 1;
 	return 0;
+}
+
+/* The same in the window's keymap. */
+static int bound(const struct hall *h, const char *action, int key)
+{
+	return bound_in(h, KEYMAP_WINDOW, action, key);
 }
 
 static void test_demo_hall(void **state)
@@ -183,10 +190,24 @@ static void test_minimal_defaults(void **state)
 	assert_false(bound(h, "call-next", 'n'));
 	assert_true(bound(h, "recall", FKEY(3)));
 	assert_true(bound(h, "recall", 'r'));
-	assert_int_equal(h->nkeys, 2 * ACT_COUNT - 1);
+	/* every keymap has each of its actions' two default keys (the window's call-next one) */
+	size_t want = 0, nwindow = 0;
+	for (int km = 1; km < KEYMAP_COUNT; km++)
+		for (int a = 0; a < ACT_COUNT; a++)
+			if (action_in_keymap((enum action)a, (enum keymap)km)) {
+				int keys[2];
+				want += (size_t)action_default_keys((enum action)a, keys);
+				nwindow += km == KEYMAP_WINDOW ? 2 : 0;
+			}
+	assert_int_equal(h->nkeys, want - 1);
+	for (size_t i = 0; i < h->nkeys; i++)
+		nwindow -= h->keys[i].keymap == KEYMAP_WINDOW;
+	assert_int_equal(nwindow, 1);
+	/* a key means one thing per keymap */
 	for (size_t i = 0; i < h->nkeys; i++)
 		for (size_t j = i + 1; j < h->nkeys; j++)
-			assert_int_not_equal(h->keys[i].key, h->keys[j].key);
+			if (h->keys[i].keymap == h->keys[j].keymap)
+				assert_int_not_equal(h->keys[i].key, h->keys[j].key);
 	config_free(h);
 }
 
@@ -316,6 +337,52 @@ static void test_prefix_case(void **state)
 	config_free(h);
 }
 
+/* keys.SCREEN groups: one key may mean different actions in two screens; keys.window is the flat
+ * form's; an action of another screen or an unknown screen is refused. */
+static void test_keymaps(void **state)
+{
+	(void)state;
+	static const char head[] =
+		"hall = { name = \"厅\"; open = \"08:00\"; close = \"12:00\"; };\n"
+		"zones = ( { id = \"z\"; name = \"区\"; floor = \"1F\"; } );\n"
+		"types = ( { prefix = \"A\"; name = \"甲\"; zone = \"z\"; } );\n"
+		"windows = ( { number = 1; name = \"窗\"; zone = \"z\"; types = [\"A\"]; } );\n"
+		"categories = ( { id = \"c\"; name = \"类\"; } );\n";
+	char text[2048], err[512] = "";
+	struct hall *h = NULL;
+	snprintf(text, sizeof text, "%skeys = { window = { call-next = \"F5\"; transfer = \"F2\"; };\n"
+	         "  guide = { help = [\"F2\", \"h\"]; }; };\n", head);
+	if (load_text(text, &h, err, sizeof err) != QD_OK)
+		fail_msg("%s", err);
+	assert_true(bound_in(h, KEYMAP_WINDOW, "call-next", FKEY(5)));
+	assert_true(bound_in(h, KEYMAP_WINDOW, "transfer", FKEY(2)));
+	assert_true(bound_in(h, KEYMAP_GUIDE, "help", FKEY(2)));
+	assert_true(bound_in(h, KEYMAP_GUIDE, "help", 'h'));
+	assert_false(bound_in(h, KEYMAP_GUIDE, "help", FKEY(1)));
+	assert_true(bound_in(h, KEYMAP_WINDOW, "help", FKEY(1)));     /* the window keeps its own */
+	assert_true(bound_in(h, KEYMAP_LEAD, "lock", FKEY(12)));
+	config_free(h);
+	h = NULL;
+	static const struct { const char *keys, *want; } bad[] = {
+		{ "keys = { hall = { help = \"F1\"; }; };", "keys.hall: unknown screen \"hall\"" },
+		{ "keys = { recall = \"F3\"; window = { help = \"F1\"; }; };",
+		  "keys.recall: the window's keys are given twice" },
+		{ "keys = { guide = { call-next = \"F2\"; }; };",
+		  "keys.guide.call-next: unknown action \"call-next\" of the guide screen" },
+		{ "keys = { guide = { help = \"L\"; }; };",
+		  "keys.guide.help: key \"L\" and \"l\" (bound to lock) differ only in case" },
+		{ "keys = { lead = { help = \"F12\"; }; };",
+		  "keys.lead.help: key \"F12\" is already bound to lock" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(text, sizeof text, "%s%s\n", head, bad[i].keys);
+		err[0] = '\0';
+		assert_int_equal(load_text(text, &h, err, sizeof err), QD_ERR_CONFIG);
+		if (!strstr(err, bad[i].want))
+			fail_msg("expected ...%s..., got %s", bad[i].want, err);
+	}
+}
+
 static void test_keys(void **state)
 {
 	(void)state;
@@ -339,15 +406,28 @@ static void test_keys(void **state)
 	assert_int_equal(action_parse_key("ab"), -1);
 	assert_int_equal(action_parse_key("\x01"), -1);
 	assert_int_equal(action_parse_key("é"), -1);
-	assert_int_equal(action_by_name("call-next"), ACT_CALL_NEXT);
-	assert_int_equal(action_by_name("Call-Next"), ACT_COUNT);
-	assert_int_equal(action_by_name(NULL), ACT_COUNT);
+	assert_int_equal(action_by_name(KEYMAP_WINDOW, "call-next"), ACT_CALL_NEXT);
+	assert_int_equal(action_by_name(KEYMAP_GUIDE, "call-next"), ACT_COUNT);
+	assert_int_equal(action_by_name(KEYMAP_GUIDE, "help"), ACT_HELP);
+	assert_int_equal(action_by_name(KEYMAP_WINDOW, "Call-Next"), ACT_COUNT);
+	assert_int_equal(action_by_name(KEYMAP_WINDOW, NULL), ACT_COUNT);
+	assert_int_equal(action_by_name(KEYMAP_NONE, "help"), ACT_COUNT);
 	for (int a = 0; a < ACT_COUNT; a++) {
-		int keys[2];
-		assert_int_equal(action_by_name(action_name((enum action)a)), a);
-		assert_int_equal(action_default_keys((enum action)a, keys), 2);
+		int keys[2], in = 0;
+		for (int km = 1; km < KEYMAP_COUNT; km++)
+			if (action_in_keymap((enum action)a, (enum keymap)km)) {
+				assert_int_equal(action_by_name((enum keymap)km, action_name((enum action)a)), a);
+				in++;
+			}
+		assert_true(in > 0);
+		assert_true(action_default_keys((enum action)a, keys) >= 1);
+		assert_true(action_label((enum action)a)[0] != '\0');
+		assert_true(action_help((enum action)a)[0] != '\0');
 	}
 	assert_null(action_name(ACT_COUNT));
+	assert_int_equal(keymap_by_name("guide"), KEYMAP_GUIDE);
+	assert_int_equal(keymap_by_name("nowhere"), KEYMAP_NONE);
+	assert_string_equal(keymap_name(KEYMAP_WINDOW), "window");
 }
 
 static void test_config_path(void **state)
@@ -522,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_prefix_case),
 		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_keymaps),
 		cmocka_unit_test(test_config_path),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
