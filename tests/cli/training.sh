@@ -36,6 +36,8 @@ expect_eq "someone is still waiting" 1 "$(sql "$DB" "SELECT count(*) > 0 FROM ti
 QDESK_NOW="2026-11-29 04:14:00" expect_exit 0 q training
 expect_grep "demo clock moves" "demo clock: 2026-11-29 11:00:00" "$T/out"
 expect_grep "current" "2026-11-29: current" "$T/out"
+expect_grep "screens listed" "qdesk --db $DB window 2" "$T/out"
+expect_grep "simulator listed" "qdesk --db $DB simulate" "$T/out"
 QDESK_NOW="2026-11-29 04:14:00" expect_exit 0 q issue A --json
 expect_grep "issued on the demo clock" '"issued_at":"2026-11-29 11:00:00"' "$T/out"
 # Again: idempotent. The demo day ends at closing time (demo clock), and make run makes it afresh.
