@@ -12,7 +12,7 @@ int cli_init(struct cli *c, int argc, char **argv)
 	int demo = 0;
 	const struct cli_opt opts[] = { { "demo", NULL, &demo }, { NULL, NULL, NULL } };
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
-	if (rc || (rc = cli_store(c, 1)))
+	if (rc || (rc = cli_store(c, STORE_OPEN_CREATE)))
 		return rc;
 	struct demo_counts n = { 0, 0, 0, 0 };
 	if (demo) {

@@ -117,7 +117,7 @@ int cli_simulate(struct cli *c, int argc, char **argv)
 		return cli_usage(argv[0], _("--from takes a day YYYY-MM-DD"));
 	if (from && until)
 		return cli_usage(argv[0], _("--until is for a live run; a fast run does whole days"));
-	if ((rc = cli_store(c, 0)))
+	if ((rc = cli_store(c, STORE_OPEN_WRITE)))
 		return rc;
 	if (!training_active())
 		return cli_fail(c, QD_ERR_LIVE_DB, cli_db_path(c));

@@ -35,7 +35,7 @@ static void print_screens(struct cli *c)
 int cli_training(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_parse(c, argc, argv, NULL, NULL, 0, 0);
-	if (rc || (rc = cli_store(c, 0)))
+	if (rc || (rc = cli_store(c, STORE_OPEN_READ)))
 		return rc;
 	struct training t;
 	enum qd_status s = training_load(c->st, &t);
