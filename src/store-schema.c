@@ -141,8 +141,15 @@ static const char migration_6[] =
 	"CREATE INDEX announcements_speaking ON announcements(channel, claimed_at)"
 	"  WHERE state = 'speaking';";
 
+/* What runs inside a write reads a bounded index range, never a year of history: the rollover's
+ * "last action at this window" (events by window and time), and a number looked up on earlier
+ * days (tickets by number, newest day first). */
+static const char migration_7[] =
+	"CREATE INDEX events_window_at ON events(window, at);"
+	"CREATE INDEX tickets_number_day ON tickets(number, day);";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6 };
+	migration_5, migration_6, migration_7 };
 
 const char *const *store_migrations(int *count)
 {
