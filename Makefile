@@ -17,7 +17,8 @@ DBDIR      := $(LOCALSTATEDIR)/lib/qdesk
 CC      ?= cc
 PKGS     = ncursesw sqlite3 libconfig libsodium
 DEBS     = build-essential pkg-config libncurses-dev libsqlite3-dev libconfig-dev libsodium-dev \
-           libcmocka-dev gettext mandoc tmux sqlite3 time
+           libcmocka-dev gettext mandoc tmux sqlite3 time \
+           python3 espeak-ng sox
 
 WARN     = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 ifeq ($(FUZZ),1)
@@ -65,7 +66,7 @@ UNIT_SRC  := $(wildcard tests/unit/test-*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
-BENCH_SRC := $(wildcard tests/bench/bench-*.c)
+BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 # Each language is a folder of catalogue fragments (data/po/zh_CN/*.po), joined at build time.
 LANGS     := $(patsubst data/po/%/,%,$(wildcard data/po/*/))
@@ -164,7 +165,7 @@ endif
 check-san: deps
 	$(MAKE) test SAN=1 WERROR=1
 
-test: all $(UNIT_BIN)
+test: all $(UNIT_BIN) bench-bins
 	BUILD=$(BUILD) sh tests/run-tests.sh
 
 bench: deps

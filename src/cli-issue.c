@@ -7,11 +7,13 @@
 int cli_issue(struct cli *c, int argc, char **argv)
 {
 	struct issue_input in = { 0 };
+	int print = 0;
 	const char *pos[1];
 	const struct cli_opt opts[] = {
 		{ "priority", &in.priority, NULL }, { "id-number", &in.id_number, NULL },
 		{ "phone", &in.phone, NULL }, { "note", &in.note, NULL }, { "staff", &in.staff, NULL },
-		{ "request-id", &in.request_id, NULL }, { NULL, NULL, NULL } };
+		{ "request-id", &in.request_id, NULL }, { "print", NULL, &print },
+		{ NULL, NULL, NULL } };
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	if (rc)
 		return rc;
@@ -32,6 +34,8 @@ int cli_issue(struct cli *c, int argc, char **argv)
 	char what[256];
 	snprintf(what, sizeof what, _("%s%s%s, %d waiting ahead"), type ? type->name : t.type,
 	         group ? " · " : "", group ? group->name : "", t.ahead);
+	if (print)   /* the ticket is stored: a failed slip is reported, never a second ticket */
+		return cli_print_slip(c, &t, what);
 	cli_print_ticket(c, &t, "%s", what);
 	return 0;
 }

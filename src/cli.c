@@ -18,7 +18,7 @@ const struct cli_command cli_commands[] = {
 	{ "init",     cli_init,     "init [--demo]" },
 	{ "config",   cli_config,   "config check [--json]" },
 	{ "staff",    cli_staff,    "staff add ID --name NAME --role guide|clerk|lead|admin | staff list | staff passwd ID | staff disable ID | staff enable ID" },
-	{ "issue",    cli_issue,    "issue TYPE [--priority GROUP] [--id-number N] [--phone N] [--note TEXT] [--staff ID] [--request-id KEY]" },
+	{ "issue",    cli_issue,    "issue TYPE [--priority GROUP] [--id-number N] [--phone N] [--note TEXT] [--staff ID] [--request-id KEY] [--print]" },
 	{ "call",     cli_call,     "call WINDOW --staff ID [--number TICKET]" },
 	{ "recall",   cli_recall,   "recall WINDOW --staff ID" },
 	{ "noshow",   cli_noshow,   "noshow WINDOW --staff ID" },
@@ -35,6 +35,8 @@ const struct cli_command cli_commands[] = {
 	{ "queues",   cli_queues,   "queues [--json]" },
 	{ "status",   cli_status,   "status [--json]" },
 	{ "window",   cli_screen,   "window N" },
+	{ "print",    cli_print,    "print TICKET [--text]" },
+	{ "announcer", cli_announcer, "announcer [--print] [--once]" },
 	{ "simulate", cli_simulate, "simulate [--leave N[,N…]] [--rate PERCENT] [--seed N] [--until HH:MM | --from DAY --days N]" },
 	{ "training", cli_training, "training [--json]" },
 	{ NULL, NULL, NULL }

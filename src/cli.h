@@ -107,6 +107,12 @@ int cli_guided(struct cli *c, int argc, char **argv);   /* guide desk (issue 7):
 int cli_void(struct cli *c, int argc, char **argv);
 int cli_ticket(struct cli *c, int argc, char **argv);
 int cli_queues(struct cli *c, int argc, char **argv);
+int cli_print(struct cli *c, int argc, char **argv);    /* cli-print.c: reprint a slip */
+int cli_announcer(struct cli *c, int argc, char **argv);   /* cli-announcer.c: the hall's voice */
+/* Print the slip of stored ticket t and wait (up to printer.timeout): text "NUMBER what" (if what)
+ * and the printer's result line, or with --json {"ok":…,"ticket":{…},"print":{…}}. Returns 0 if
+ * printed, else the exit status of the failure (the ticket stays as it is). */
+int cli_print_slip(struct cli *c, const struct ticket *t, const char *what);
 int cli_simulate(struct cli *c, int argc, char **argv); /* cli-simulate.c: training mode */
 int cli_training(struct cli *c, int argc, char **argv); /* cli-training.c: training state */
 

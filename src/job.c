@@ -416,8 +416,9 @@ enum job_state job_poll(struct job *j)
 	int st;
 	pid_t r = waitpid(j->pid, &st, WNOHANG);
 	if (r == j->pid || (r < 0 && errno == ECHILD)) {
+		int ok = r == j->pid && WIFEXITED(st) && WEXITSTATUS(st) == 0;
 		j->pid = 0;
-		finish(j, r == j->pid && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? JOB_DONE : JOB_FAILED);
+		finish(j, ok ? JOB_DONE : JOB_FAILED);
 		return j->state;
 	}
 	if (now_ms() >= j->deadline_ms) {

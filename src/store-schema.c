@@ -128,15 +128,35 @@ static const char migration_5[] =
 	"ALTER TABLE consultations ADD COLUMN desk INTEGER;"
 	"ALTER TABLE cases ADD COLUMN desk INTEGER;";
 
+/* The announcer (announce.h) claims each call or recall before it speaks it, per channel ("voice",
+ * "print"): the key makes a second announcer's claim fail, so no call is spoken twice; a partial
+ * index finds the one being spoken, so two announcers never talk at once. */
+static const char migration_6[] =
+	"CREATE TABLE announcements ("
+	"  channel TEXT NOT NULL, event_id INTEGER NOT NULL REFERENCES events(id),"
+	"  claimed_at INTEGER NOT NULL, claimed_by TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'speaking' CHECK (state IN ('speaking', 'spoken', 'failed')),"
+	"  finished_at INTEGER, error TEXT,"
+	"  PRIMARY KEY (channel, event_id)) WITHOUT ROWID;"
+	"CREATE INDEX announcements_speaking ON announcements(channel, claimed_at)"
+	"  WHERE state = 'speaking';";
+
+/* What runs inside a write reads a bounded index range, never a year of history: the rollover's
+ * "last action at this window" (events by window and time), and a number looked up on earlier
+ * days (tickets by number, newest day first). */
+static const char migration_7[] =
+	"CREATE INDEX events_window_at ON events(window, at);"
+	"CREATE INDEX tickets_number_day ON tickets(number, day);";
+
 /* A training database (init --demo, qdesk simulate) has its one row here; a live one has none.
  * clock_offset moves the demo clock into opening hours (training.h). */
-static const char migration_6[] =
+static const char migration_8[] =
 	"CREATE TABLE training ("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1), clock_offset INTEGER NOT NULL,"
 	"  demo_day TEXT NOT NULL, created_at INTEGER NOT NULL);";
 
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6 };
+	migration_5, migration_6, migration_7, migration_8 };
 
 const char *const *store_migrations(int *count)
 {

@@ -143,7 +143,7 @@ static void test_demo_hall(void **state)
 	assert_int_equal(h->calling.transfer_keep_place, 1);
 	assert_non_null(strstr(h->announce.template_text, "{number}"));
 	assert_int_equal(h->announce.digits_each, 1);
-	assert_string_equal(h->announce.command, "");
+	assert_string_equal(h->announce.command, "espeak-ng -v cmn --stdin");
 	assert_string_equal(h->printer.device, "/dev/usb/lp0");
 	assert_int_equal(h->printer.width, 32);
 	assert_true(strlen(h->printer.notice) > 0);
