@@ -66,16 +66,18 @@ UNIT_SRC  := $(wildcard tests/unit/test-*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
-BENCH_SRC := $(wildcard tests/bench/bench-*.c)
+BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 # Each language is a folder of catalogue fragments (data/po/zh_CN/*.po), joined at build time.
 LANGS     := $(patsubst data/po/%/,%,$(wildcard data/po/*/))
 MO        := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/qdesk.mo)
 QDESK     := $(BUILD)/qdesk
+# The default build leaves ./qdesk pointing at it, so the README's examples run as written.
+LINK      := $(if $(filter build,$(BUILD)),qdesk)
 
-.PHONY: all run check check-san test bench bench-bins fuzz fuzz-bins deps install uninstall clean pot \
+.PHONY: all demo run check check-san test bench bench-bins fuzz fuzz-bins deps install uninstall clean pot \
         lint-man
-all: $(QDESK) $(MO)
+all: $(QDESK) $(MO) $(LINK)
 
 # Rebuild when the flags change, the install paths compiled into the program among them
 # (make install SYSCONFDIR=/etc, make CPPFLAGS=-D_FORTIFY_SOURCE=2).
@@ -95,6 +97,9 @@ $(BUILD)/libqdesk.a: $(CORE_OBJ)
 
 $(QDESK): $(FRONT_OBJ) $(BUILD)/libqdesk.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(FRONT_OBJ) $(BUILD)/libqdesk.a $(PKG_LIBS)
+
+qdesk:
+	ln -sf build/qdesk $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqdesk.a
 	@mkdir -p $(@D)
@@ -131,15 +136,24 @@ deps:
 
 DEMO_DB ?= data/demo.db
 # Targets that install first build in a second make, so pkg-config sees the new packages.
+# make run: the demo hall (a training database on its own clock) and window 1's console; it says
+# first which other screens exist and how to open each beside it.
 run: deps
 	$(MAKE) all
-	@# a demo database from an earlier day would open on an empty (expired) queue: make a fresh one.
-	@# Ask the database for its day (a file's mtime says little under WAL); unreadable = fresh one.
-	@day=$$([ -f $(DEMO_DB) ] && sqlite3 -readonly $(DEMO_DB) "select max(day) from tickets" 2>/dev/null); \
-	if [ "$$day" != "$$(date +%F)" ]; then \
-		rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; \
-		$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) init --demo; fi
+	@$(MAKE) -s demo
+	@$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) training; \
+	if [ -t 0 ]; then printf 'Press Enter to open window 1 here (clerk01, PIN 1234)... '; read _; fi
 	$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) window 1
+
+# A demo database whose demo day is over (or none) is made afresh; one that is not a training
+# database is never removed.
+demo: all
+	@$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) training >/dev/null 2>&1; rc=$$?; \
+	if [ ! -e $(DEMO_DB) ] || [ $$rc = 3 ]; then \
+		rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; \
+		$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) init --demo; \
+	elif [ $$rc != 0 ]; then \
+		$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) training; exit 1; fi
 
 # Every test tier; under CI (CI=true) once more with the sanitizers and -Werror.
 check: deps
@@ -151,7 +165,7 @@ endif
 check-san: deps
 	$(MAKE) test SAN=1 WERROR=1
 
-test: all $(UNIT_BIN)
+test: all $(UNIT_BIN) bench-bins
 	BUILD=$(BUILD) sh tests/run-tests.sh
 
 bench: deps
@@ -225,5 +239,6 @@ uninstall: $(BUILD)/inst/qdesk.conf
 
 clean:
 	rm -rf build build-san build-fuzz $(BUILD)
+	rm -f qdesk
 
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/bench/*.d $(BUILD)/fuzz/*.d)

@@ -9,6 +9,7 @@
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/text.h"
+#include "qdesk/training.h"
 
 /* The command being run: usage errors found by cli_usage/cli_int report in its --json mode. */
 static struct cli *running;
@@ -36,6 +37,8 @@ const struct cli_command cli_commands[] = {
 	{ "window",   cli_screen,   "window N" },
 	{ "print",    cli_print,    "print TICKET [--text]" },
 	{ "announcer", cli_announcer, "announcer [--print] [--once]" },
+	{ "simulate", cli_simulate, "simulate [--leave N[,N…]] [--rate PERCENT] [--seed N] [--until HH:MM | --from DAY --days N]" },
+	{ "training", cli_training, "training [--json]" },
 	{ "problem",  cli_problem,  "problem add --staff ID [--window N] --what TEXT | problem list [--day D] | problem resolve ID --staff ID --resolution TEXT" },
 	{ NULL, NULL, NULL }
 };
@@ -129,6 +132,10 @@ int cli_store(struct cli *c, int mode)
 	}
 	store_set_busy_limit(c->st, c->hall->store.busy_seconds);
 	store_set_wait_hook(c->st, cli_waiting, NULL);
+	/* a training database runs on its demo clock from here on */
+	struct training t;
+	if ((s = training_load(c->st, &t)) != QD_OK)
+		return cli_fail(c, s, store_errmsg(c->st));
 	return 0;
 }
 

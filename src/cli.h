@@ -113,6 +113,8 @@ int cli_announcer(struct cli *c, int argc, char **argv);   /* cli-announcer.c: t
  * and the printer's result line, or with --json {"ok":…,"ticket":{…},"print":{…}}. Returns 0 if
  * printed, else the exit status of the failure (the ticket stays as it is). */
 int cli_print_slip(struct cli *c, const struct ticket *t, const char *what);
+int cli_simulate(struct cli *c, int argc, char **argv); /* cli-simulate.c: training mode */
+int cli_training(struct cli *c, int argc, char **argv); /* cli-training.c: training state */
 int cli_problem(struct cli *c, int argc, char **argv);  /* cli-problem.c: 办不成事 problems */
 
 #endif

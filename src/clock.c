@@ -89,7 +89,33 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-time_t clock_now(void)
+static long long demo_offset;
+static int fixed;
+static time_t fixed_at;
+
+void clock_set_offset(long long offset)
+{
+	demo_offset = offset;
+}
+
+long long clock_offset(void)
+{
+	return demo_offset;
+}
+
+void clock_fix(time_t t)
+{
+	fixed = 1;
+	fixed_at = t;
+}
+
+void clock_unfix(void)
+{
+	fixed = 0;
+}
+
+/* QDESK_NOW or the system clock, without the offset. */
+static time_t base_now(void)
 {
 	const char *s = getenv("QDESK_NOW");
 	if (!s || !*s) {
@@ -112,6 +138,14 @@ time_t clock_now(void)
 	}
 	env_error[0] = '\0';
 	return t;
+}
+
+time_t clock_now(void)
+{
+	if (fixed)
+		return fixed_at;
+	time_t t = base_now();
+	return t == (time_t)-1 ? t : t + (time_t)demo_offset;
 }
 
 const char *clock_env_error(void)

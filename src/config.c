@@ -968,6 +968,48 @@ static int load_devices(struct loader *ld, config_setting_t *root)
 	return get_string(ld, root, "database", 0, DEFAULT_DATABASE, &h->database, NULL);
 }
 
+/* training: rates per type prefix (a group of prefix = tickets an hour), an hourly profile in
+ * percent, the mean service time. Types not listed arrive at TRAINING_RATE an hour. */
+#define TRAINING_RATE 4
+static int load_training(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "rates", "profile", "service_minutes", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g, *rates, *profile;
+	if (member(ld, root, "training", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
+	    || get_int(ld, g, "service_minutes", 0, 6, 1, 120, &h->training.service_minutes)
+	    || member(ld, g, "rates", 0, CONFIG_TYPE_GROUP, &rates)
+	    || member(ld, g, "profile", 0, CONFIG_TYPE_ARRAY, &profile))
+		return -1;
+	if (h->ntypes && !(h->training.rates = calloc(h->ntypes, sizeof *h->training.rates)))
+		return nomem(ld);
+	for (size_t i = 0; i < h->ntypes; i++)
+		h->training.rates[i] = TRAINING_RATE;
+	for (int i = 0; rates && i < config_setting_length(rates); i++) {
+		config_setting_t *r = config_setting_get_elem(rates, (unsigned)i);
+		const struct hall_type *t = hall_type(h, config_setting_name(r));
+		if (!t)
+			return fail(ld, r, NULL, "%s", _("no business type has this prefix"));
+		if (get_int(ld, rates, config_setting_name(r), 1, 0, 0, 600,
+		            &h->training.rates[t - h->types]))
+			return -1;
+	}
+	int n = profile ? config_setting_length(profile) : 0;
+	if (n && !(h->training.profile = calloc((size_t)n, sizeof *h->training.profile)))
+		return nomem(ld);
+	for (int i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(profile, (unsigned)i);
+		if (check_type(ld, e, CONFIG_TYPE_INT))
+			return -1;
+		long long v = config_setting_get_int64(e);
+		if (v < 0 || v > 100)
+			return fail(ld, e, NULL, _("must be a whole number from %d to %d"), 0, 100);
+		h->training.profile[i] = (int)v;
+	}
+	h->training.nprofile = (size_t)n;
+	return 0;
+}
+
 /* One binding being collected: the setting it came from (NULL for a default). */
 struct binding { int action, key; const config_setting_t *from; const char *text; };
 
@@ -1136,7 +1178,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 {
 	static const char *const keys[] = { "hall", "database", "zones", "types", "groups", "windows",
 		"categories", "matters", "outcomes", "modes", "elderly_help", "pause_reasons", "evaluation",
-		"calling", "announce", "printer", "security", "keys", "store", "desks",
+		"calling", "announce", "printer", "security", "keys", "store", "desks", "training",
 		"lead",
 		NULL };
 	struct hall *h = ld->h;
@@ -1158,7 +1200,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	    || load_lead(ld, root)
 	    || load_keys(ld, root)
 	    || load_store(ld, root)
-	    || load_desks(ld, root))
+	    || load_desks(ld, root) || load_training(ld, root))
 		return -1;
 	outcomes = config_setting_get_member(root, "outcomes");
 	if (outcomes && !hall_item(h->outcomes, h->noutcomes, "done"))
@@ -1319,6 +1361,8 @@ void config_free(struct hall *h)
 {
 	if (!h)
 		return;
+	free(h->training.rates);
+	free(h->training.profile);
 	for (size_t i = 0; i < h->nzones; i++) {
 		free(h->zones[i].id);
 		free(h->zones[i].name);

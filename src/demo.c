@@ -1,6 +1,6 @@
-/* demo.c - fills a fresh database with demo staff and a morning of hall traffic, so `make run`
- * opens on a hall that is already busy. It moves the clock through the morning by setting
- * QDESK_NOW for each step and restores it afterwards. */
+/* demo.c - fills a fresh training database with demo staff and the day so far of hall traffic,
+ * so `make run` opens on a hall that is already busy: the simulator runs from opening time to now
+ * (the demo clock) with the clock stepped, so every time in it is consistent. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,111 +8,66 @@
 #include "qdesk/clock.h"
 #include "qdesk/demo.h"
 #include "qdesk/queue.h"
+#include "qdesk/simulate.h"
 #include "qdesk/staff.h"
 
-#define DEMO_TICKETS 48
-#define DEMO_SERVED 14
-
-static const struct { const char *id, *name; enum staff_role role; } demo_staff[] = {
-	{ "guide01", "张三", ROLE_GUIDE }, { "clerk01", "李四", ROLE_CLERK },
-	{ "clerk02", "王五", ROLE_CLERK }, { "clerk03", "赵六", ROLE_CLERK },
-	{ "clerk04", "钱七", ROLE_CLERK }, { "clerk05", "孙八", ROLE_CLERK },
-	{ "clerk06", "周九", ROLE_CLERK }, { "clerk07", "吴十", ROLE_CLERK },
-	{ "clerk08", "郑一", ROLE_CLERK }, { "lead01", "陈二", ROLE_LEAD },
-	{ "admin01", "管理员", ROLE_ADMIN },
+/* clerkNN staffs window NN (the simulator's rule): one clerk per window of the demo hall. */
+static const char *const clerk_names[DEMO_CLERKS] = {
+	"李四", "王五", "赵六", "钱七", "孙八", "周九", "吴十", "郑一", "冯明", "陈丽", "褚军", "卫芳",
+	"蒋涛", "沈静", "韩磊", "杨洁", "朱勇", "秦燕", "尤伟", "许敏", "何平", "吕霞", "施斌", "张华",
 };
 
-/* Set the clock to minute m of today (local). */
-static void set_minute(const char *day, int m)
+static enum qd_status add_staff(struct store *st, struct demo_counts *out)
 {
-	char now[20];
-	snprintf(now, sizeof now, "%s %02d:%02d:00", day, m / 60 % 24, m % 60);
-	setenv("QDESK_NOW", now, 1);
+	struct staff_new list[3 + DEMO_CLERKS] = {
+		{ "guide01", "张三", ROLE_GUIDE }, { "lead01", "陈二", ROLE_LEAD },
+		{ "admin01", "管理员", ROLE_ADMIN },
+	};
+	char ids[DEMO_CLERKS][16];
+	for (int i = 0; i < DEMO_CLERKS; i++) {
+		snprintf(ids[i], sizeof ids[i], "clerk%02d", i + 1);
+		list[3 + i] = (struct staff_new){ ids[i], clerk_names[i], ROLE_CLERK };
+	}
+	return staff_add_shared_pin(st, list, 3 + DEMO_CLERKS, DEMO_PIN, &out->staff);
 }
 
-/* Issue the morning's tickets: one every two minutes from opening, cycling through the types,
- * every seventh one for a priority group. */
-static enum qd_status issue_morning(struct store *st, const struct hall *h, const char *day,
-                                    struct demo_counts *out)
-{
-	for (int i = 0; i < DEMO_TICKETS; i++) {
-		const struct hall_type *type = &h->types[(size_t)(i * 7 + i / 5) % h->ntypes];
-		int m = h->open_min + 2 * i;
-		if (type->cutoff >= 0 && m >= type->cutoff)
-			continue;
-		set_minute(day, m);
-		struct issue_input in = { .type = type->prefix, .staff = "guide01" };
-		if (i % 7 == 3 && h->ngroups)
-			in.priority = h->groups[(size_t)(i / 7) % h->ngroups].id;
-		struct ticket t;
-		enum qd_status s = queue_issue(st, h, &in, &t);
-		if (s == QD_ERR_QUOTA || s == QD_ERR_CUTOFF || s == QD_ERR_CLOSED)
-			continue;
-		if (s != QD_OK)
-			return s;
-		out->issued++;
-	}
-	return QD_OK;
-}
-
-/* Windows 1..n call and finish the first tickets, logging a case and a rating each. */
-static enum qd_status serve_some(struct store *st, const struct hall *h, const char *day,
-                                 struct demo_counts *out)
-{
-	for (int i = 0; i < DEMO_SERVED; i++) {
-		const struct hall_window *w = &h->windows[(size_t)i % h->nwindows];
-		const char *clerk = demo_staff[1 + i % 8].id;
-		set_minute(day, h->open_min + 20 + 6 * i);
-		struct ticket t;
-		enum qd_status s = queue_call_next(st, h, w->number, clerk, &t);
-		if (s == QD_ERR_EMPTY || s == QD_ERR_BUSY_WINDOW || s == QD_ERR_PAUSED)
-			continue;
-		if (s != QD_OK)
-			return s;
-		set_minute(day, h->open_min + 24 + 6 * i);
-		struct case_input c = { 0 };
-		if (h->nmatters)
-			c.matter = h->matters[(size_t)i % h->nmatters].id;
-		if (h->nmodes && i % 3 == 0)
-			c.mode = h->modes[(size_t)(i / 3) % h->nmodes].id;
-		struct finish_result r;
-		if ((s = queue_finish(st, h, w->number, clerk, &c, 1, 5 - i % 3, NULL, &r)) != QD_OK)
-			return s;
-		out->served++;
-	}
-	return QD_OK;
-}
+static enum qd_status fill(struct store *st, const struct hall *h, struct demo_counts *out);
 
 enum qd_status demo_populate(struct store *st, const struct hall *h, struct demo_counts *out)
 {
 	memset(out, 0, sizeof *out);
-	for (size_t i = 0; i < sizeof demo_staff / sizeof demo_staff[0]; i++) {
-		enum qd_status s = staff_add(st, demo_staff[i].id, demo_staff[i].name, demo_staff[i].role, DEMO_PIN);
-		if (s == QD_OK)
-			out->staff++;
-		else if (s != QD_ERR_EXISTS)
-			return s;
-	}
-	if (!h->ntypes || !h->nwindows)
-		return QD_OK;
-	int today;
-	enum qd_status s = queue_issued_today(st, &today);
-	if (s != QD_OK || (out->already = today > 0))
+	enum qd_status s = store_set_bulk(st, 1);
+	if (s == QD_OK)
+		s = fill(st, h, out);
+	enum qd_status off = store_set_bulk(st, 0);
+	return s == QD_OK ? off : s;
+}
+
+/* demo_populate without the bulk switch. */
+static enum qd_status fill(struct store *st, const struct hall *h, struct demo_counts *out)
+{
+	enum qd_status s = add_staff(st, out);
+	if (s != QD_OK || !h->ntypes || !h->nwindows)
 		return s;
-	const char *saved = getenv("QDESK_NOW");
-	char *restore = saved ? strdup(saved) : NULL;
-	if (saved && !restore)
-		return QD_ERR_NOMEM;
+	int today;
+	if ((s = queue_issued_today(st, &today)) != QD_OK || (out->already = today > 0))
+		return s;
 	time_t now = clock_now();
 	char day[11];
 	clock_day(now, day);
-	s = issue_morning(st, h, day, out);
+	time_t open = clock_at(day, h->open_min);
+	if (now < open)
+		return QD_OK;
+	struct sim_options o = { .seed = DEMO_SEED, .rate_percent = 100, .leave = { 1, 2 }, .nleave = 2 };
+	struct sim *sim = sim_new(h, &o);
+	if (!sim)
+		return QD_ERR_NOMEM;
+	struct sim_counts n = { 0 };
+	s = sim_advance(sim, st, open, 1, &n);
 	if (s == QD_OK)
-		s = serve_some(st, h, day, out);
-	if (restore)
-		setenv("QDESK_NOW", restore, 1);
-	else
-		unsetenv("QDESK_NOW");
-	free(restore);
+		s = sim_advance(sim, st, now - now % 60 > open ? now - now % 60 : open, 1, &n);
+	sim_free(sim);
+	out->issued = n.issued;
+	out->served = n.served;
 	return s;
 }

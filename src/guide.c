@@ -7,6 +7,7 @@
 #include <string.h>
 #include "qdesk/clock.h"
 #include "qdesk/guide.h"
+#include "qdesk/hours.h"
 #include "qdesk/i18n.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
@@ -396,8 +397,7 @@ void guide_refusal_detail(const struct hall *h, const char *type, enum qd_status
 	const struct hall_type *ty = type ? hall_type(h, type) : NULL;
 	buf[0] = '\0';
 	if (s == QD_ERR_CLOSED)
-		snprintf(buf, len, _("opening hours %02d:%02d–%02d:%02d"), h->open_min / 60, h->open_min % 60,
-		         h->close_min / 60, h->close_min % 60);
+		hours_describe(h, clock_now(), buf, len);
 	else if (s == QD_ERR_QUOTA && ty)
 		snprintf(buf, len, _("%s %s, quota %d a day"), ty->prefix, ty->name,
 		         ty->quota);

@@ -98,8 +98,9 @@ static enum qd_status add_tx(struct store *st, void *vctx)
 	return r;
 }
 
-enum qd_status staff_add(struct store *st, const char *id, const char *name, enum staff_role role,
-                         const char *pin)
+/* Add one account whose PIN hash is known. */
+static enum qd_status add_hashed(struct store *st, const char *id, const char *name,
+                                 enum staff_role role, const char *hash)
 {
 	struct staff s = { .role = role, .active = 1 };
 	/* A name is shown on every screen: it must draw as itself. */
@@ -109,14 +110,31 @@ enum qd_status staff_add(struct store *st, const char *id, const char *name, enu
 		return QD_ERR_TOO_LONG;
 	strcpy(s.id, id);
 	strcpy(s.name, name);
+	struct add_ctx c = { &s, hash, 0 };
+	enum qd_status r = now_for(&c.now);
+	return r == QD_OK ? store_write(st, add_tx, &c) : r;
+}
+
+enum qd_status staff_add(struct store *st, const char *id, const char *name, enum staff_role role,
+                         const char *pin)
+{
+	struct staff_new one = { id, name, role };
+	return staff_add_shared_pin(st, &one, 1, pin, NULL);
+}
+
+enum qd_status staff_add_shared_pin(struct store *st, const struct staff_new *list, size_t n,
+                                    const char *pin, int *added)
+{
 	char hash[STORE_STAFF_HASH_MAX];
 	enum qd_status r = hash_pin(pin, hash);
-	if (r != QD_OK)
-		return r;
-	struct add_ctx c = { &s, hash, 0 };
-	if ((r = now_for(&c.now)) != QD_OK)
-		return r;
-	return store_write(st, add_tx, &c);
+	for (size_t i = 0; r == QD_OK && i < n; i++) {
+		r = add_hashed(st, list[i].id, list[i].name, list[i].role, hash);
+		if (r == QD_OK && added)
+			(*added)++;
+		if (r == QD_ERR_EXISTS && n > 1)
+			r = QD_OK;
+	}
+	return r;
 }
 
 struct change_ctx {

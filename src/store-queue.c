@@ -191,8 +191,8 @@ enum qd_status store_queue_last_event(struct store *st, int w, const char *staff
                                       long long before, long long *at)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT coalesce(max(at), 0) FROM events WHERE window = ?1 AND (?2 IS NULL OR staff = ?2)"
-		" AND at >= ?3 AND at < ?4");
+		"SELECT at FROM events WHERE window = ?1 AND at >= ?3 AND at < ?4"
+		" AND (?2 IS NULL OR staff = ?2) ORDER BY at DESC LIMIT 1");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int(s, 1, w);
@@ -361,7 +361,7 @@ enum qd_status store_queue_by_number_before(struct store *st, const char *day, c
                                             struct ticket *out)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT " TICKET_COLS " FROM tickets t WHERE t.day < ?1 AND t.number = ?2 COLLATE NOCASE"
+		"SELECT " TICKET_COLS " FROM tickets t WHERE t.number = upper(?2) AND t.day < ?1"
 		" ORDER BY t.day DESC, t.id DESC LIMIT 1");
 	if (!s)
 		return QD_ERR_DB;

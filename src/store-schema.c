@@ -141,9 +141,23 @@ static const char migration_6[] =
 	"CREATE INDEX announcements_speaking ON announcements(channel, claimed_at)"
 	"  WHERE state = 'speaking';";
 
+/* What runs inside a write reads a bounded index range, never a year of history: the rollover's
+ * "last action at this window" (events by window and time), and a number looked up on earlier
+ * days (tickets by number, newest day first). */
+static const char migration_7[] =
+	"CREATE INDEX events_window_at ON events(window, at);"
+	"CREATE INDEX tickets_number_day ON tickets(number, day);";
+
+/* A training database (init --demo, qdesk simulate) has its one row here; a live one has none.
+ * clock_offset moves the demo clock into opening hours (training.h). */
+static const char migration_8[] =
+	"CREATE TABLE training ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1), clock_offset INTEGER NOT NULL,"
+	"  demo_day TEXT NOT NULL, created_at INTEGER NOT NULL);";
+
 /* The shift lead (issue 9): 办不成事 problems, received by day, open ones by deadline, solved ones
  * by when; the rectification ledger's call-back and closing, and its open items by deadline. */
-static const char migration_7[] =
+static const char migration_9[] =
 	"CREATE TABLE problems ("
 	"  id INTEGER PRIMARY KEY, day TEXT NOT NULL, at INTEGER NOT NULL, window INTEGER,"
 	"  staff TEXT REFERENCES staff(id), what TEXT NOT NULL,"
@@ -162,7 +176,8 @@ static const char migration_7[] =
 	"CREATE INDEX rectifications_evaluation ON rectifications(evaluation_id);";
 
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6, migration_7 };
+	migration_5, migration_6, migration_7, migration_8,
+	migration_9 };
 
 const char *const *store_migrations(int *count)
 {

@@ -393,6 +393,13 @@ static enum qd_status store_migrate_tx(struct store *st, void *vctx)
 }
 
 /* Set a pragma, retrying while another process holds the lock it needs. */
+static enum qd_status store_pragma(struct store *st, const char *sql);
+
+enum qd_status store_set_bulk(struct store *st, int on)
+{
+	return store_pragma(st, on ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL");
+}
+
 static enum qd_status store_pragma(struct store *st, const char *sql)
 {
 	long long start = store_mono_ms();

@@ -17,6 +17,7 @@
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/text.h"
+#include "qdesk/training.h"
 
 #define UI_STACK_MAX 16
 #define UI_TICK_MS 150
@@ -431,8 +432,19 @@ static void status_draw(struct ui *ui)
 		attr = ui_attr(UI_C_OK);
 	move(y, 0);
 	clrtoeol();
+	int room = COLS;
+	if (training_active()) {
+		/* a training database says so on every screen, at the right of the status line */
+		const char *mark = _("TRAINING");
+		int w = (int)text_width(mark) + 2;
+		if (COLS - w - 1 > 0) {
+			room = COLS - w - 1;
+			ui_pad(y, room, w, A_REVERSE | A_BOLD | ui_attr(UI_C_WARN), "");
+			ui_text(y, room + 1, w - 1, A_REVERSE | A_BOLD | ui_attr(UI_C_WARN), mark);
+		}
+	}
 	if (ui->msg[0])
-		ui_text(y, 0, COLS, attr, ui->msg);
+		ui_text(y, 0, room - 1, attr, ui->msg);
 }
 
 /* ---- the stack ---------------------------------------------------------------------------- */

@@ -10,6 +10,15 @@
 time_t clock_now(void);
 const char *clock_env_error(void);
 
+/* A training database runs on a demo clock: clock_now() is the real (or QDESK_NOW) time plus
+ * offset seconds, so the demo hall sits inside opening hours at any hour (see training.h). */
+void clock_set_offset(long long offset);
+long long clock_offset(void);
+/* Fix now at t for this process (the simulator steps the clock through a day); the offset does
+ * not apply to a fixed clock. clock_unfix() returns to QDESK_NOW or the system clock. */
+void clock_fix(time_t t);
+void clock_unfix(void);
+
 /* Local day of t as "YYYY-MM-DD" into day[11]. */
 void clock_day(time_t t, char day[11]);
 /* Local "YYYY-MM-DD HH:MM:SS" of t into out[20]. */

@@ -107,6 +107,9 @@ struct hall {
 	} store;
 	/* guide desks (导服台), issue 7: from the config's desks list, in its order */
 	struct hall_desk *desks; size_t ndesks;
+	/* training mode (qdesk simulate): arrivals an hour at the busiest hour per type (parallel to
+	 * types), the share of that rate by hour from opening (percent), mean service minutes */
+	struct { int *rates; int *profile; size_t nprofile; int service_minutes; } training;
 };
 
 /* The config file to use: cli_path if given (even "", which config_load() refuses), else a

@@ -85,7 +85,7 @@ enum qd_status guide_log(struct store *st, const struct hall *h, int desk, const
 
 /* The words that make an issuing refusal exact, translated, into buf: for QD_ERR_QUOTA the type
  * and its quota ("A 企业开办, quota 200 a day"), QD_ERR_CUTOFF the type and
- * its cut-off time, QD_ERR_CLOSED the opening hours. "" for any other status or unknown type. */
+ * its cut-off time, QD_ERR_CLOSED the opening hours and the next opening (hours.h). "" for any other status or unknown type. */
 void guide_refusal_detail(const struct hall *h, const char *type, enum qd_status s, char *buf,
                           size_t len);
 

@@ -26,6 +26,12 @@ enum qd_status staff_init(void);
 /* Add an account (id: 1-31 of [A-Za-z0-9_-]; PIN 4-12 digits). QD_ERR_EXISTS if the id is taken. */
 enum qd_status staff_add(struct store *st, const char *id, const char *name, enum staff_role role,
                          const char *pin);
+/* Add several accounts that share one PIN, hashed once (the demo's accounts; hashing takes a
+ * tenth of a second on purpose). Accounts that exist already are kept when n > 1; *added (may be
+ * NULL) counts those added. */
+struct staff_new { const char *id, *name; enum staff_role role; };
+enum qd_status staff_add_shared_pin(struct store *st, const struct staff_new *list, size_t n,
+                                    const char *pin, int *added);
 enum qd_status staff_set_pin(struct store *st, const char *id, const char *pin);
 /* Disable an account (active 0; never deleted), or enable it again (active 1), which also clears
  * its wrong-PIN count and any lockout. An event row records either (staff = the account). */

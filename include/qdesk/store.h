@@ -45,6 +45,11 @@ enum qd_status store_write(struct store *st, enum qd_status (*fn)(struct store *
 /* Run fn inside a read transaction (BEGIN … COMMIT) so a snapshot is consistent. */
 enum qd_status store_read(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx);
 
+/* Bulk filling of a training database (the demo day, simulate --from): on = commits are not
+ * flushed to disk (synchronous=OFF) until it is turned off again (synchronous=FULL). Never for a
+ * live hall: a crash may lose what was written meanwhile. */
+enum qd_status store_set_bulk(struct store *st, int on);
+
 /* PRAGMA data_version: changes whenever another connection commits. */
 long long store_data_version(struct store *st);
 

@@ -14,7 +14,7 @@ QDESK_NOW="2026-11-23 16:31:00" expect_exit 1 q issue A
 expect_grep "cut-off named" "no longer issued today: A 企业开办, cut-off 16:30" "$T/err"
 QDESK_NOW="2026-11-23 07:59:00" expect_exit 1 q issue C --json
 expect_grep "hours named" "the hall is closed: opening hours 08:30–18:00" "$T/err"
-expect_grep "hours in json" '"detail":"opening hours 08:30–18:00"' "$T/out"
+expect_grep "hours in json" '"detail":"opening hours 08:30–18:00; next opening Monday 08:30"' "$T/out"
 
 # Void: reason required, a clerk may not, only a waiting ticket, kept with its reason.
 for n in 1 2 3; do q issue A >/dev/null; done
