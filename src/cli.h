@@ -15,6 +15,7 @@ struct cli {
 	struct hall *hall;          /* loaded by cli_hall() */
 	struct store *st;           /* opened by cli_store() */
 	int json;                   /* --json given to the current command */
+	const char *staff;          /* --staff of a window command (names the other window a refusal means) */
 };
 
 /* Load the config if not yet loaded; on error print "FILE:LINE: …" and return exit status 2, else 0. */

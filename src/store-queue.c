@@ -634,6 +634,24 @@ enum qd_status store_queue_session_open_staff(struct store *st, int w, char staf
 	return r;
 }
 
+enum qd_status store_queue_staff_window(struct store *st, const char *staff, int except, int *w)
+{
+	*w = 0;
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT window FROM sessions WHERE staff = ?1 AND ended_at IS NULL AND window IS NOT NULL"
+		" AND window <> ?2 ORDER BY id DESC LIMIT 1");
+	if (!s)
+		return QD_ERR_DB;
+	bind_text(s, 1, staff);
+	sqlite3_bind_int(s, 2, except);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*w = sqlite3_column_int(s, 0);
+	enum qd_status r = store_check(st, rc);
+	sqlite3_reset(s);
+	return r;
+}
+
 enum qd_status store_queue_session_start(struct store *st, int w, const char *staff, long long now)
 {
 	sqlite3_stmt *s = store_stmt(st,
