@@ -63,3 +63,21 @@ enum qd_status store_rows(struct store *st, sqlite3_stmt *s, size_t elem,
 	}
 	return r;
 }
+
+enum qd_status store_count_pair(struct store *st, const char *sql, const char *day, int *a, int *b)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	*a = *b = 0;
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*a = sqlite3_column_int(s, 0);
+		*b = sqlite3_column_int(s, 1);
+		rc = SQLITE_DONE;
+	}
+	enum qd_status r = store_check(st, rc);
+	sqlite3_reset(s);
+	return r;
+}

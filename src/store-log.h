@@ -19,4 +19,7 @@ enum qd_status store_rows(struct store *st, sqlite3_stmt *s, size_t elem,
                           void (*fill)(sqlite3_stmt *, void *, const void *), const void *ctx,
                           void **out, size_t *n);
 
+/* Run sql (one parameter: day) whose one row has two integers, into *a and *b (0 without a row). */
+enum qd_status store_count_pair(struct store *st, const char *sql, const char *day, int *a, int *b);
+
 #endif

@@ -101,3 +101,9 @@ enum qd_status store_problems_list(struct store *st, const char *day, const char
 	*out = rows;
 	return r;
 }
+
+enum qd_status store_problems_count_open(struct store *st, const char *today, int *open, int *overdue)
+{
+	return store_count_pair(st, "SELECT count(*), coalesce(sum(deadline < ?1), 0) FROM problems"
+	                            " WHERE state = 'open'", today, open, overdue);
+}

@@ -19,4 +19,7 @@ enum qd_status store_problems_resolve(struct store *st, long long id, const char
 enum qd_status store_problems_list(struct store *st, const char *day, const char *today,
                                    struct problem **out, size_t *n);
 
+/* Open problems into *open, those of them due before today into *overdue (the partial index). */
+enum qd_status store_problems_count_open(struct store *st, const char *today, int *open, int *overdue);
+
 #endif

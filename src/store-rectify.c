@@ -108,3 +108,9 @@ enum qd_status store_rectify_close(struct store *st, long long id, const char *s
 	enum qd_status r = store_exec(st, s);
 	return r == QD_OK && sqlite3_changes(store_handle(st)) != 1 ? QD_ERR_ITEM_CLOSED : r;
 }
+
+enum qd_status store_rectify_count_open(struct store *st, const char *today, int *open, int *overdue)
+{
+	return store_count_pair(st, "SELECT count(*), coalesce(sum(deadline < ?1), 0) FROM rectifications"
+	                            " WHERE state IN ('open', 'called-back')", today, open, overdue);
+}

@@ -16,4 +16,7 @@ enum qd_status store_rectify_callback(struct store *st, long long id, long long 
 enum qd_status store_rectify_close(struct store *st, long long id, const char *state, long long at,
                                    const char *staff, const char *note);
 
+/* Items not closed into *open, those of them due before today into *overdue (the partial index). */
+enum qd_status store_rectify_count_open(struct store *st, const char *today, int *open, int *overdue);
+
 #endif
