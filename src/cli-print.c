@@ -51,6 +51,8 @@ int cli_print(struct cli *c, int argc, char **argv)
 	enum qd_status s = queue_find(c->st, number, &t);
 	if (s != QD_OK)
 		return cli_fail(c, s, pos[0]);
+	if (!text && !print_allowed(&t))
+		return cli_fail(c, QD_ERR_NOT_WAITING, _(queue_label(t.state)));
 	if (!text)
 		return cli_print_slip(c, &t, NULL);
 	struct print_slip slip;

@@ -39,6 +39,7 @@ const struct cli_command cli_commands[] = {
 	{ "announcer", cli_announcer, "announcer [--print] [--once]" },
 	{ "simulate", cli_simulate, "simulate [--leave N[,N…]] [--rate PERCENT] [--seed N] [--until HH:MM | --from DAY --days N]" },
 	{ "training", cli_training, "training [--json]" },
+	{ "problem",  cli_problem,  "problem add --staff ID [--window N] --what TEXT | problem list [--day D] | problem resolve ID --staff ID --resolution TEXT" },
 	{ NULL, NULL, NULL }
 };
 
@@ -148,7 +149,13 @@ static int is_store_error(enum qd_status s)
 int cli_fail(struct cli *c, enum qd_status s, const char *detail)
 {
 	const char *text = _(qd_status_text(s));
-	char safe[512] = "";
+	char safe[512] = "", where[64];
+	int other = 0;
+	if (s == QD_ERR_SERVING_ELSEWHERE && c->st && queue_staff_window(c->st, c->staff, &other) == QD_OK
+	    && other) {
+		snprintf(where, sizeof where, _("window %d"), other);   /* the attendance rule names it */
+		detail = where;
+	}
 	if (!detail && c && c->st && is_store_error(s))
 		detail = store_errmsg(c->st);
 	if (detail)
@@ -324,6 +331,7 @@ int cli_window_command(struct cli *c, int argc, char **argv, const struct cli_op
 		return rc;
 	if (!*staff || !**staff)
 		return cli_usage(argv[0], _("--staff ID is required"));
+	c->staff = *staff;
 	if ((rc = cli_int(argv[0], _("WINDOW"), pos[0], 1, 9999, window)))
 		return rc;
 	return cli_store(c, 0);

@@ -15,6 +15,7 @@ struct cli {
 	struct hall *hall;          /* loaded by cli_hall() */
 	struct store *st;           /* opened by cli_store() */
 	int json;                   /* --json given to the current command */
+	const char *staff;          /* --staff of a window command (names the other window a refusal means) */
 };
 
 /* Load the config if not yet loaded; on error print "FILE:LINE: …" and return exit status 2, else 0. */
@@ -115,5 +116,6 @@ int cli_announcer(struct cli *c, int argc, char **argv);   /* cli-announcer.c: t
 int cli_print_slip(struct cli *c, const struct ticket *t, const char *what);
 int cli_simulate(struct cli *c, int argc, char **argv); /* cli-simulate.c: training mode */
 int cli_training(struct cli *c, int argc, char **argv); /* cli-training.c: training state */
+int cli_problem(struct cli *c, int argc, char **argv);  /* cli-problem.c: 办不成事 problems */
 
 #endif

@@ -824,6 +824,20 @@ static int load_evaluation(struct loader *ld, config_setting_t *root)
 	return 0;
 }
 
+/* The optional lead group: the shift lead's deadlines and alert thresholds. */
+static int load_lead(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "problem_days", "idle_alert_minutes", "pause_alert_minutes",
+		NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g;
+	return member(ld, root, "lead", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys)
+	       || get_int(ld, g, "problem_days", 0, 5, 1, 60, &h->lead.problem_days)
+	       || get_int(ld, g, "idle_alert_minutes", 0, 10, 1, 600, &h->lead.idle_alert_minutes)
+	       || get_int(ld, g, "pause_alert_minutes", 0, 30, 1, 600, &h->lead.pause_alert_minutes)
+	       ? -1 : 0;
+}
+
 static int load_calling(struct loader *ld, config_setting_t *root)
 {
 	static const char *const keys[] = { "recall_cap", "priority_cap", "undo_seconds", "noshow",
@@ -1164,7 +1178,9 @@ static int load_all(struct loader *ld, config_setting_t *root)
 {
 	static const char *const keys[] = { "hall", "database", "zones", "types", "groups", "windows",
 		"categories", "matters", "outcomes", "modes", "elderly_help", "pause_reasons", "evaluation",
-		"calling", "announce", "printer", "security", "keys", "store", "desks", "training", NULL };
+		"calling", "announce", "printer", "security", "keys", "store", "desks", "training",
+		"lead",
+		NULL };
 	struct hall *h = ld->h;
 	config_setting_t *outcomes;
 	if (only_keys(ld, root, keys) || load_hall_group(ld, root) || load_zones(ld, root)
@@ -1181,6 +1197,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	    || load_items(ld, root, "pause_reasons", 0, NULL, default_pauses, NELEM(default_pauses),
 	                  &h->pauses, &h->npauses)
 	    || load_evaluation(ld, root) || load_calling(ld, root) || load_devices(ld, root)
+	    || load_lead(ld, root)
 	    || load_keys(ld, root)
 	    || load_store(ld, root)
 	    || load_desks(ld, root) || load_training(ld, root))

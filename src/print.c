@@ -274,6 +274,11 @@ void print_slip_of(const struct hall *h, const struct ticket *t, struct print_sl
 		s->personal = t->id_masked;
 }
 
+int print_allowed(const struct ticket *t)
+{
+	return t->id > 0 && (strcmp(t->state, "waiting") == 0 || strcmp(t->state, "called") == 0);
+}
+
 int print_configured(const struct hall *h)
 {
 	return present(h->printer.device) || present(h->printer.host) || present(h->printer.command)
@@ -338,6 +343,10 @@ enum qd_status print_start(const struct hall *h, const struct ticket *t, struct 
 		return QD_ERR_NOMEM;
 	snprintf(p->number, sizeof p->number, "%s", t->number);
 	p->timeout = h->printer.timeout > 0 ? h->printer.timeout : 10;
+	if (t->id <= 0)
+		return fail_early(p, QD_ERR_NOT_FOUND, _(qd_status_text(QD_ERR_NOT_FOUND)));
+	if (!print_allowed(t))
+		return fail_early(p, QD_ERR_NOT_WAITING, _(qd_status_text(QD_ERR_NOT_WAITING)));
 	enum job_kind kind;
 	const char *where;
 	if (present(h->printer.device))

@@ -161,8 +161,37 @@ static enum qd_status window_serving(const struct store_queue_window *win)
 	return win->current && strcmp(win->state, "serving") == 0 ? QD_OK : QD_ERR_IDLE_WINDOW;
 }
 
+/* A clerk acting at op->w while signed in at another window: signed out there when it is idle
+ * or paused (its pause ends), refused with QD_ERR_SERVING_ELSEWHERE while they serve a ticket
+ * there (queue_staff_window names it). */
+static enum qd_status leave_other_window(struct store *st, const struct op *op)
+{
+	struct store_queue_window other;
+	char detail[32];
+	int w;
+	enum qd_status s = store_queue_staff_window(st, op->staff, op->w, &w);
+	if (s != QD_OK || w == 0 || (s = store_queue_window_get(st, w, &other)) != QD_OK)
+		return s;
+	if (other.current)
+		return QD_ERR_SERVING_ELSEWHERE;
+	if (strcmp(other.state, "paused") == 0 &&
+	    ((s = store_queue_pause_end(st, w, op->now)) != QD_OK ||
+	     (s = store_event_add(st, op->now, "resume", 0, w, op->staff, "moved")) != QD_OK))
+		return s;
+	if ((s = store_queue_session_end(st, w, op->now)) != QD_OK)
+		return s;
+	strcpy(other.state, "closed");
+	other.staff[0] = other.pause_reason[0] = '\0';
+	other.since = op->now;
+	snprintf(detail, sizeof detail, "moved to window %d", op->w);
+	if ((s = store_queue_window_put(st, w, &other)) != QD_OK)
+		return s;
+	return store_event_add(st, op->now, "sign-out", 0, w, op->staff, detail);
+}
+
 /* Sign op->staff in at op->w if not already: an AB-post handover closes the other clerk's open
- * session. Updates *win (the caller writes it back). */
+ * session; the clerk's own session at another window ends (leave_other_window). Updates *win
+ * (the caller writes it back). */
 static enum qd_status sign_in(struct store *st, const struct op *op, struct store_queue_window *win)
 {
 	char cur[32];
@@ -170,6 +199,8 @@ static enum qd_status sign_in(struct store *st, const struct op *op, struct stor
 	if (s != QD_OK)
 		return s;
 	if (strcmp(cur, op->staff) != 0) {
+		if ((s = leave_other_window(st, op)) != QD_OK)
+			return s;
 		if (cur[0]) {
 			if ((s = store_queue_session_end(st, op->w, op->now)) != QD_OK ||
 			    (s = store_event_add(st, op->now, "sign-out", 0, op->w, cur, "handover")) != QD_OK)
@@ -995,6 +1026,25 @@ enum qd_status queue_find(struct store *st, const char *number, struct ticket *o
 		return QD_ERR_NOT_FOUND;
 	sn.op.number = number;
 	return store_read(st, find_rx, &sn);
+}
+
+struct staff_window_ctx { const char *staff; int w; };
+
+static enum qd_status staff_window_rx(struct store *st, void *ctx)
+{
+	struct staff_window_ctx *c = ctx;
+	return store_queue_staff_window(st, c->staff, 0, &c->w);
+}
+
+enum qd_status queue_staff_window(struct store *st, const char *staff, int *w)
+{
+	struct staff_window_ctx c = { staff, 0 };
+	*w = 0;
+	if (!staff || !*staff)
+		return QD_OK;
+	enum qd_status s = store_read(st, staff_window_rx, &c);
+	*w = c.w;
+	return s;
 }
 
 /* ---- labels ---- */

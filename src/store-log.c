@@ -1,4 +1,6 @@
-/* store-log.c - the SQL of the events table: one row per state change. */
+/* store-log.c - the SQL of the events table: one row per state change; and the row collector every
+ * store file shares. */
+#include <stdlib.h>
 #include "qdesk/clock.h"
 #include "store-log.h"
 
@@ -27,4 +29,37 @@ enum qd_status store_event_add(struct store *st, long long at, const char *kind,
 	store_bind_opt_text(s, 6, staff);
 	store_bind_opt_text(s, 7, detail);
 	return store_exec(st, s);
+}
+
+enum qd_status store_rows(struct store *st, sqlite3_stmt *s, size_t elem,
+                                void (*fill)(sqlite3_stmt *, void *, const void *), const void *ctx,
+                                void **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	int rc;
+	enum qd_status r = QD_OK;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			void *grown = realloc(*out, cap * elem);
+			if (!grown) {
+				r = QD_ERR_NOMEM;
+				break;
+			}
+			*out = grown;
+		}
+		fill(s, (char *)*out + *n * elem, ctx);
+		(*n)++;
+	}
+	if (r == QD_OK)
+		r = store_check(st, rc);
+	sqlite3_reset(s);
+	if (r != QD_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return r;
 }

@@ -2,6 +2,7 @@
  * a binding helper. For store*.c files; any of them may use these inside its write transaction. */
 #ifndef QDESK_STORE_LOG_H
 #define QDESK_STORE_LOG_H
+#include <stddef.h>
 #include "qdesk/store.h"
 
 /* Insert an events row at Unix time at (its day is the hall's local day of at). ticket_id 0 and
@@ -11,5 +12,11 @@ enum qd_status store_event_add(struct store *st, long long at, const char *kind,
 
 /* Bind v as text at parameter i (copied), or NULL when v is NULL or "". */
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *v);
+
+/* Every row of s into a malloc'd array of elements of size elem, each filled by fill(s, row, ctx);
+ * steps to the end and resets. On failure *out is NULL and *n 0. The caller frees *out. */
+enum qd_status store_rows(struct store *st, sqlite3_stmt *s, size_t elem,
+                          void (*fill)(sqlite3_stmt *, void *, const void *), const void *ctx,
+                          void **out, size_t *n);
 
 #endif

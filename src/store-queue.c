@@ -91,41 +91,6 @@ static enum qd_status step_ticket(struct store *st, sqlite3_stmt *s, struct tick
 	return r != QD_OK ? r : got ? QD_OK : QD_ERR_NOT_FOUND;
 }
 
-/* Every row of s into a malloc'd array of elements of size elem, each filled by fill(s, row, ctx);
- * steps to the end and resets. On failure *out is NULL and *n 0. */
-static enum qd_status step_rows(struct store *st, sqlite3_stmt *s, size_t elem,
-                                void (*fill)(sqlite3_stmt *, void *, const void *), const void *ctx,
-                                void **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	size_t cap = 0;
-	int rc;
-	enum qd_status r = QD_OK;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			void *grown = realloc(*out, cap * elem);
-			if (!grown) {
-				r = QD_ERR_NOMEM;
-				break;
-			}
-			*out = grown;
-		}
-		fill(s, (char *)*out + *n * elem, ctx);
-		(*n)++;
-	}
-	if (r == QD_OK)
-		r = store_check(st, rc);
-	sqlite3_reset(s);
-	if (r != QD_OK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return r;
-}
-
 /* A ticket row (TICKET_COLS, plus column 19 as the window when *with_window). */
 static void fill_ticket(sqlite3_stmt *s, void *row, const void *with_window)
 {
@@ -139,7 +104,7 @@ static enum qd_status step_tickets(struct store *st, sqlite3_stmt *s, int with_w
                                    struct ticket **out, size_t *n)
 {
 	void *rows;
-	enum qd_status r = step_rows(st, s, sizeof **out, fill_ticket, &with_window, &rows, n);
+	enum qd_status r = store_rows(st, s, sizeof **out, fill_ticket, &with_window, &rows, n);
 	*out = rows;
 	return r;
 }
@@ -206,7 +171,7 @@ enum qd_status store_queue_open_before(struct store *st, int pauses, long long b
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, before);
 	void *rows;
-	enum qd_status r = step_rows(st, s, sizeof **out, fill_open, NULL, &rows, n);
+	enum qd_status r = store_rows(st, s, sizeof **out, fill_open, NULL, &rows, n);
 	*out = rows;
 	return r;
 }
@@ -664,6 +629,24 @@ enum qd_status store_queue_session_open_staff(struct store *st, int w, char staf
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		copy_col(staff, 32, s, 0);
+	enum qd_status r = store_check(st, rc);
+	sqlite3_reset(s);
+	return r;
+}
+
+enum qd_status store_queue_staff_window(struct store *st, const char *staff, int except, int *w)
+{
+	*w = 0;
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT window FROM sessions WHERE staff = ?1 AND ended_at IS NULL AND window IS NOT NULL"
+		" AND window <> ?2 ORDER BY id DESC LIMIT 1");
+	if (!s)
+		return QD_ERR_DB;
+	bind_text(s, 1, staff);
+	sqlite3_bind_int(s, 2, except);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*w = sqlite3_column_int(s, 0);
 	enum qd_status r = store_check(st, rc);
 	sqlite3_reset(s);
 	return r;

@@ -124,6 +124,8 @@ enum qd_status store_queue_window_put(struct store *st, int w, const struct stor
 
 /* The staff of w's open session, "" if none. Open a session; close the open sessions at w. */
 enum qd_status store_queue_session_open_staff(struct store *st, int w, char staff[32]);
+/* The window (not except; 0 = none) where staff has an open session, the latest one, into *w. */
+enum qd_status store_queue_staff_window(struct store *st, const char *staff, int except, int *w);
 enum qd_status store_queue_session_start(struct store *st, int w, const char *staff, long long now);
 enum qd_status store_queue_session_end(struct store *st, int w, long long now);
 /* Open a pauses row; close w's open one. */

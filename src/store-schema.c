@@ -155,8 +155,29 @@ static const char migration_8[] =
 	"  id INTEGER PRIMARY KEY CHECK (id = 1), clock_offset INTEGER NOT NULL,"
 	"  demo_day TEXT NOT NULL, created_at INTEGER NOT NULL);";
 
+/* The shift lead (issue 9): 办不成事 problems, received by day, open ones by deadline, solved ones
+ * by when; the rectification ledger's call-back and closing, and its open items by deadline. */
+static const char migration_9[] =
+	"CREATE TABLE problems ("
+	"  id INTEGER PRIMARY KEY, day TEXT NOT NULL, at INTEGER NOT NULL, window INTEGER,"
+	"  staff TEXT REFERENCES staff(id), what TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','solved')),"
+	"  resolution TEXT, resolved_at INTEGER, resolved_by TEXT, deadline TEXT NOT NULL);"
+	"CREATE INDEX problems_day ON problems(day);"
+	"CREATE INDEX problems_open ON problems(deadline) WHERE state = 'open';"
+	"CREATE INDEX problems_solved ON problems(resolved_at) WHERE state = 'solved';"
+	"ALTER TABLE rectifications ADD COLUMN callback_at INTEGER;"
+	"ALTER TABLE rectifications ADD COLUMN callback_by TEXT;"
+	"ALTER TABLE rectifications ADD COLUMN callback_note TEXT;"
+	"ALTER TABLE rectifications ADD COLUMN closed_by TEXT;"
+	"CREATE INDEX rectifications_opened ON rectifications(opened_day);"
+	"CREATE INDEX rectifications_open ON rectifications(deadline)"
+	"  WHERE state IN ('open','called-back');"
+	"CREATE INDEX rectifications_evaluation ON rectifications(evaluation_id);";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6, migration_7, migration_8 };
+	migration_5, migration_6, migration_7, migration_8,
+	migration_9 };
 
 const char *const *store_migrations(int *count)
 {

@@ -97,6 +97,9 @@ struct hall {
 		char *personal;         /* "none", "phone" or "id": which masked datum to print */
 	} printer;
 	struct { int lock_seconds; int max_failures; int lockout_minutes; } security;
+	/* The shift lead (qdesk lead, problem): 办不成事 deadline in working days (holidays and
+	 * make-up days from eval), and when an idle or paused window becomes an alert. */
+	struct { int problem_days; int idle_alert_minutes; int pause_alert_minutes; } lead;
 	struct hall_key *keys; size_t nkeys;
 	/* trust: the store group */
 	struct {

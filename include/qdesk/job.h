@@ -1,7 +1,10 @@
 /* job.h - side jobs run apart from the caller, shared by the slip printer and the announcer: a
  * child process hands a block of bytes to a target (a command's standard input, a device, a plain
  * file or a raw TCP peer) under a deadline; the caller watches it without blocking, a job past its
- * deadline is killed with everything it started, and every child is reaped without blocking. */
+ * deadline is killed with everything it started, and every child is reaped without blocking.
+ * Children are reaped by pid: the process must not reap them elsewhere (no waitpid(-1), SIGCHLD
+ * left at its default). The runner is in a process group of its own, so the terminal's Ctrl-C
+ * does not reach it. */
 #ifndef QDESK_JOB_H
 #define QDESK_JOB_H
 #include <stddef.h>

@@ -56,6 +56,10 @@ struct print_bytes {
 enum qd_status print_render(const struct print_slip *s, int cols, int escpos, struct print_bytes *out);
 void print_bytes_free(struct print_bytes *b);
 
+/* 1 if a slip may be printed for t: a stored ticket (id > 0) still waiting or being called; a
+ * served, missed, expired or voided ticket gets no slip (a voided number must not walk around). */
+int print_allowed(const struct ticket *t);
+
 /* 1 if the config names a printer target (device, host, command or file), else 0. */
 int print_configured(const struct hall *h);
 
@@ -65,7 +69,8 @@ enum print_state { PRINT_RUNNING, PRINT_DONE, PRINT_FAILED };
 
 /* Start printing ticket t (stored, as returned by the queue) to the configured target: returns at
  * once. QD_OK with *out set; else *out may still be set (a job already failed, so print_reason
- * says why: no printer configured, text not printable, fork failed) or NULL (QD_ERR_NOMEM).
+ * says why: QD_ERR_NOT_FOUND for a ticket not stored, QD_ERR_NOT_WAITING when !print_allowed(t),
+ * QD_ERR_NO_PRINTER, text not UTF-8, fork failed) or NULL (QD_ERR_NOMEM).
  * The caller owns *out and frees it with print_free(). */
 enum qd_status print_start(const struct hall *h, const struct ticket *t, struct print_job **out);
 /* Look at the job without blocking (reaps the child when it has ended; kills it past

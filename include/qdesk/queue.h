@@ -111,7 +111,11 @@ enum qd_status queue_finish(struct store *st, const struct hall *h, int w, const
 enum qd_status queue_undo(struct store *st, const struct hall *h, int w, const char *staff,
                           struct ticket *out);
 
-/* Sign staff in at window w (closing anybody else's open session there) / out. */
+/* Sign staff in at window w (closing anybody else's open session there) / out.
+ * Attendance rule, for every action that signs a clerk in (call, pause, sign-in …): a clerk signed
+ * in at another window is signed out there first when it is idle or paused (its pause ends), and
+ * refused with QD_ERR_SERVING_ELSEWHERE while serving a ticket there (queue_staff_window names
+ * the window). */
 enum qd_status queue_sign_in(struct store *st, const struct hall *h, int w, const char *staff);
 enum qd_status queue_sign_out(struct store *st, const struct hall *h, int w, const char *staff);
 
@@ -137,6 +141,8 @@ struct staff_today { int called, served, noshow, cases; };
 enum qd_status queue_staff_today(struct store *st, const char *staff, struct staff_today *out);
 /* How many tickets were issued today (in any state) into *n. */
 enum qd_status queue_issued_today(struct store *st, int *n);
+/* The window staff is signed in at (the latest open session), 0 if none, into *w. */
+enum qd_status queue_staff_window(struct store *st, const char *staff, int *w);
 /* Find a ticket of today by number. */
 enum qd_status queue_find(struct store *st, const char *number, struct ticket *out);
 

@@ -70,7 +70,11 @@
 	STATUS(QD_ERR_REASON,      1, "a reason is required") \
 	/* training mode */ \
 	STATUS(QD_ERR_LIVE_DB,     1, "not a training database: the demo and the simulator run only on one of their own, made by 'qdesk --db FILE init --demo'") \
-	STATUS(QD_ERR_SIM_RUNNING, 1, "a simulator is already running on this database")
+	STATUS(QD_ERR_SIM_RUNNING, 1, "a simulator is already running on this database") \
+	/* the shift lead: attendance, 办不成事 problems, the rectification ledger */ \
+	STATUS(QD_ERR_SERVING_ELSEWHERE, 1, "this clerk is serving a ticket at another window; finish it there first") \
+	STATUS(QD_ERR_ITEM_CLOSED, 1, "this item is already closed") \
+	STATUS(QD_ERR_NOTE_REQUIRED, 1, "a note is required")
 
 enum qd_status {
 #define QD_STATUS_ENUM(name, code, text) name,

@@ -184,6 +184,13 @@ $DECODE "$T/dev" | grep -q '^\[2x\] C002$' || fail "issue --print: C002 not on t
 expect_exit 1 q print Z999
 expect_exit 1 q print C003
 
+# ---- only a ticket still waiting or being called gets a slip -------------------------------------------
+echo 1234 | q staff add clerk1 --name 李娜 --role clerk >/dev/null || fail "staff"
+q call 1 --staff clerk1 >/dev/null && q noshow 1 --staff clerk1 >/dev/null || fail "call, noshow"
+expect_exit 1 q print A003 --json
+expect_grep "no-show: refused" '"error":"not-waiting"' "$T/out"
+expect_exit 0 q print A003 --text
+
 # ---- config ------------------------------------------------------------------------------------------
 cfg() { QDESK_CONFIG=$T/$1.conf "$QDESK_BIN" config check >"$T/out" 2>"$T/err"; rc=$?; }
 conf bad1 "" "device = \"/dev/usb/lp0\"; host = \"10.0.0.5:9100\";"

@@ -1,0 +1,182 @@
+/* problems.c - 办不成事 problems: logging one with its deadline in working days, resolving it,
+ * listing them with overdue marked. Every write also writes an event row. SQL is in
+ * store-problems.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "qdesk/clock.h"
+#include "qdesk/problems.h"
+#include "qdesk/staff.h"
+#include "qdesk/text.h"
+#include "store-log.h"
+#include "store-problems.h"
+
+/* Required text: clean UTF-8 of at most PROBLEMS_TEXT_MAX bytes. */
+static enum qd_status check_text(const char *s)
+{
+	if (!s || !*s)
+		return QD_ERR_NOTE_REQUIRED;
+	if (!text_is_clean(s))
+		return QD_ERR_INVALID;
+	return strlen(s) > PROBLEMS_TEXT_MAX ? QD_ERR_TOO_LONG : QD_OK;
+}
+
+static enum qd_status now_day(long long *now, char day[11])
+{
+	time_t t = clock_now();
+	if (t == (time_t)-1)
+		return QD_ERR_USAGE;
+	*now = (long long)t;
+	clock_day(t, day);
+	return QD_OK;
+}
+
+struct add_ctx {
+	const struct hall *h;
+	int window;
+	const char *staff, *what;
+	long long id;
+	char deadline[11];
+};
+
+static enum qd_status add_tx(struct store *st, void *vctx)
+{
+	struct add_ctx *a = vctx;
+	char day[11], detail[64];
+	long long now;
+	enum qd_status r = now_day(&now, day);
+	if (r == QD_OK)
+		r = staff_check(st, a->staff, ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN);
+	if (r != QD_OK)
+		return r;
+	clock_add_workdays(day, a->h->lead.problem_days, (const char *const *)a->h->eval.holidays,
+	                   a->h->eval.nholidays, (const char *const *)a->h->eval.workdays,
+	                   a->h->eval.nworkdays, a->deadline);
+	if ((r = store_problems_insert(st, day, now, a->window, a->staff, a->what, a->deadline, &a->id)) != QD_OK)
+		return r;
+	snprintf(detail, sizeof detail, "problem %lld: due %s", a->id, a->deadline);
+	return store_event_add(st, now, "problem", 0, a->window, a->staff, detail);
+}
+
+enum qd_status problems_add(struct store *st, const struct hall *h, int window, const char *staff,
+                            const char *what, long long *id, char deadline[11])
+{
+	enum qd_status r = check_text(what);
+	if (r != QD_OK)
+		return r;
+	if (window > 0 && !hall_window(h, window))
+		return QD_ERR_NO_WINDOW;
+	struct add_ctx a = { .h = h, .window = window, .staff = staff, .what = what };
+	if ((r = store_write(st, add_tx, &a)) != QD_OK)
+		return r;
+	if (id)
+		*id = a.id;
+	if (deadline)
+		memcpy(deadline, a.deadline, sizeof a.deadline);
+	return QD_OK;
+}
+
+struct resolve_ctx {
+	long long id;
+	const char *staff, *resolution;
+};
+
+static enum qd_status resolve_tx(struct store *st, void *vctx)
+{
+	struct resolve_ctx *c = vctx;
+	struct problem p;
+	char day[11], detail[64];
+	long long now;
+	enum qd_status r = now_day(&now, day);
+	if (r == QD_OK)
+		r = staff_check(st, c->staff, ROLE_LEAD | ROLE_ADMIN);
+	if (r == QD_OK)
+		r = store_problems_get(st, c->id, &p);
+	if (r == QD_OK && strcmp(p.state, "open") != 0)
+		r = QD_ERR_ITEM_CLOSED;
+	if (r == QD_OK)
+		r = store_problems_resolve(st, c->id, c->resolution, now, c->staff);
+	if (r != QD_OK)
+		return r;
+	snprintf(detail, sizeof detail, "problem %lld: solved", c->id);
+	return store_event_add(st, now, "problem-solved", 0, p.window, c->staff, detail);
+}
+
+enum qd_status problems_resolve(struct store *st, const struct hall *h, long long id, const char *staff,
+                                const char *resolution)
+{
+	(void)h;
+	enum qd_status r = check_text(resolution);
+	if (r != QD_OK)
+		return r;
+	struct resolve_ctx c = { id, staff, resolution };
+	return store_write(st, resolve_tx, &c);
+}
+
+/* Mark p overdue against today: open past its deadline, or solved on a later day than it. */
+static void mark_overdue(struct problem *p, const char *today)
+{
+	char solved[11];
+	if (strcmp(p->state, "open") == 0) {
+		p->overdue = strcmp(today, p->deadline) > 0;
+	} else {
+		clock_day((time_t)p->resolved_at, solved);
+		p->overdue = strcmp(solved, p->deadline) > 0;
+	}
+}
+
+struct list_ctx {
+	const char *day;
+	char today[11];
+	struct problem *rows;
+	size_t n;
+};
+
+static enum qd_status list_rx(struct store *st, void *vctx)
+{
+	struct list_ctx *c = vctx;
+	free(c->rows);      /* a retried read starts afresh */
+	c->rows = NULL;
+	return store_problems_list(st, c->day, c->today, &c->rows, &c->n);
+}
+
+enum qd_status problems_list(struct store *st, const char *day, struct problem **out, size_t *n)
+{
+	struct list_ctx c = { .day = day };
+	long long now;
+	*out = NULL;
+	*n = 0;
+	enum qd_status r = now_day(&now, c.today);
+	if (r == QD_OK && day && !clock_valid_day(day))
+		r = QD_ERR_INVALID;
+	if (r == QD_OK)
+		r = store_read(st, list_rx, &c);
+	if (r != QD_OK) {
+		free(c.rows);
+		return r;
+	}
+	for (size_t i = 0; i < c.n; i++)
+		mark_overdue(&c.rows[i], c.today);
+	*out = c.rows;
+	*n = c.n;
+	return QD_OK;
+}
+
+static enum qd_status get_rx(struct store *st, void *vctx)
+{
+	struct problem *p = vctx;
+	return store_problems_get(st, p->id, p);
+}
+
+enum qd_status problems_get(struct store *st, long long id, struct problem *out)
+{
+	char today[11];
+	long long now;
+	enum qd_status r = now_day(&now, today);
+	out->id = id;
+	if (r == QD_OK)
+		r = store_read(st, get_rx, out);
+	if (r == QD_OK)
+		mark_overdue(out, today);
+	return r;
+}
