@@ -117,5 +117,6 @@ int cli_print_slip(struct cli *c, const struct ticket *t, const char *what);
 int cli_simulate(struct cli *c, int argc, char **argv); /* cli-simulate.c: training mode */
 int cli_training(struct cli *c, int argc, char **argv); /* cli-training.c: training state */
 int cli_problem(struct cli *c, int argc, char **argv);  /* cli-problem.c: 办不成事 problems */
+int cli_rectify(struct cli *c, int argc, char **argv);  /* cli-rectify.c: the rectification ledger */
 
 #endif

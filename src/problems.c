@@ -8,28 +8,9 @@
 #include "qdesk/problems.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
+#include "lead-util.h"
 #include "store-log.h"
 #include "store-problems.h"
-
-/* Required text: clean UTF-8 of at most PROBLEMS_TEXT_MAX bytes. */
-static enum qd_status check_text(const char *s)
-{
-	if (!s || !*s)
-		return QD_ERR_NOTE_REQUIRED;
-	if (!text_is_clean(s))
-		return QD_ERR_INVALID;
-	return strlen(s) > PROBLEMS_TEXT_MAX ? QD_ERR_TOO_LONG : QD_OK;
-}
-
-static enum qd_status now_day(long long *now, char day[11])
-{
-	time_t t = clock_now();
-	if (t == (time_t)-1)
-		return QD_ERR_USAGE;
-	*now = (long long)t;
-	clock_day(t, day);
-	return QD_OK;
-}
 
 struct add_ctx {
 	const struct hall *h;
@@ -44,7 +25,7 @@ static enum qd_status add_tx(struct store *st, void *vctx)
 	struct add_ctx *a = vctx;
 	char day[11], detail[64];
 	long long now;
-	enum qd_status r = now_day(&now, day);
+	enum qd_status r = lead_now(&now, day);
 	if (r == QD_OK)
 		r = staff_check(st, a->staff, ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN);
 	if (r != QD_OK)
@@ -61,7 +42,7 @@ static enum qd_status add_tx(struct store *st, void *vctx)
 enum qd_status problems_add(struct store *st, const struct hall *h, int window, const char *staff,
                             const char *what, long long *id, char deadline[11])
 {
-	enum qd_status r = check_text(what);
+	enum qd_status r = lead_check_note(what, PROBLEMS_TEXT_MAX);
 	if (r != QD_OK)
 		return r;
 	if (window > 0 && !hall_window(h, window))
@@ -87,7 +68,7 @@ static enum qd_status resolve_tx(struct store *st, void *vctx)
 	struct problem p;
 	char day[11], detail[64];
 	long long now;
-	enum qd_status r = now_day(&now, day);
+	enum qd_status r = lead_now(&now, day);
 	if (r == QD_OK)
 		r = staff_check(st, c->staff, ROLE_LEAD | ROLE_ADMIN);
 	if (r == QD_OK)
@@ -106,23 +87,17 @@ enum qd_status problems_resolve(struct store *st, const struct hall *h, long lon
                                 const char *resolution)
 {
 	(void)h;
-	enum qd_status r = check_text(resolution);
+	enum qd_status r = lead_check_note(resolution, PROBLEMS_TEXT_MAX);
 	if (r != QD_OK)
 		return r;
 	struct resolve_ctx c = { id, staff, resolution };
 	return store_write(st, resolve_tx, &c);
 }
 
-/* Mark p overdue against today: open past its deadline, or solved on a later day than it. */
+/* Mark p overdue against today (lead_overdue). */
 static void mark_overdue(struct problem *p, const char *today)
 {
-	char solved[11];
-	if (strcmp(p->state, "open") == 0) {
-		p->overdue = strcmp(today, p->deadline) > 0;
-	} else {
-		clock_day((time_t)p->resolved_at, solved);
-		p->overdue = strcmp(solved, p->deadline) > 0;
-	}
+	p->overdue = lead_overdue(strcmp(p->state, "open") == 0, p->deadline, today, p->resolved_at);
 }
 
 struct list_ctx {
@@ -146,7 +121,7 @@ enum qd_status problems_list(struct store *st, const char *day, struct problem *
 	long long now;
 	*out = NULL;
 	*n = 0;
-	enum qd_status r = now_day(&now, c.today);
+	enum qd_status r = lead_now(&now, c.today);
 	if (r == QD_OK && day && !clock_valid_day(day))
 		r = QD_ERR_INVALID;
 	if (r == QD_OK)
@@ -172,7 +147,7 @@ enum qd_status problems_get(struct store *st, long long id, struct problem *out)
 {
 	char today[11];
 	long long now;
-	enum qd_status r = now_day(&now, today);
+	enum qd_status r = lead_now(&now, today);
 	out->id = id;
 	if (r == QD_OK)
 		r = store_read(st, get_rx, out);

@@ -1,0 +1,42 @@
+/* lead-util.h - what the shift lead's domain files (problems.c, rectify.c) share: required note
+ * text and today's clock. Private to those files. */
+#ifndef QDESK_LEAD_UTIL_H
+#define QDESK_LEAD_UTIL_H
+#include <string.h>
+#include "qdesk/clock.h"
+#include "qdesk/status.h"
+#include "qdesk/text.h"
+
+/* Required text: clean UTF-8 of at most max bytes (QD_ERR_NOTE_REQUIRED if empty). */
+static inline enum qd_status lead_check_note(const char *s, size_t max)
+{
+	if (!s || !*s)
+		return QD_ERR_NOTE_REQUIRED;
+	if (!text_is_clean(s))
+		return QD_ERR_INVALID;
+	return strlen(s) > max ? QD_ERR_TOO_LONG : QD_OK;
+}
+
+/* Now and today's day; QD_ERR_USAGE when QDESK_NOW is malformed. */
+static inline enum qd_status lead_now(long long *now, char day[11])
+{
+	time_t t = clock_now();
+	if (t == (time_t)-1)
+		return QD_ERR_USAGE;
+	*now = (long long)t;
+	clock_day(t, day);
+	return QD_OK;
+}
+
+/* 1 if an item due deadline is overdue: still open and today past it, or closed (at closed_at,
+ * Unix seconds) on a later day. */
+static inline int lead_overdue(int open, const char *deadline, const char *today, long long closed_at)
+{
+	char closed[11];
+	if (open)
+		return strcmp(today, deadline) > 0;
+	clock_day((time_t)closed_at, closed);
+	return strcmp(closed, deadline) > 0;
+}
+
+#endif
