@@ -142,7 +142,7 @@ run: deps
 	$(MAKE) all
 	@$(MAKE) -s demo
 	@$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) training; \
-	if [ -t 0 ]; then printf 'Press Enter to open window 1 here (clerk01, PIN 1234)... '; read _; fi
+	if [ -t 0 ]; then printf 'Press Enter to open window 1 here (clerk01, PIN 1234) · 按回车键在此打开1号窗口… '; read _; fi
 	$(QDESK) --config conf/qdesk.conf --db $(DEMO_DB) window 1
 
 # A demo database whose demo day is over (or none) is made afresh; one that is not a training

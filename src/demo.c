@@ -25,7 +25,7 @@ static enum qd_status add_staff(struct store *st, struct demo_counts *out)
 	};
 	char ids[DEMO_CLERKS][16];
 	for (int i = 0; i < DEMO_CLERKS; i++) {
-		snprintf(ids[i], sizeof ids[i], "clerk%02d", i + 1);
+		snprintf(ids[i], sizeof ids[i], "clerk%02d", (i + 1) % 100);
 		list[3 + i] = (struct staff_new){ ids[i], clerk_names[i], ROLE_CLERK };
 	}
 	return staff_add_shared_pin(st, list, 3 + DEMO_CLERKS, DEMO_PIN, &out->staff);
