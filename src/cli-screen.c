@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "screen-lead.h"
 #include "screen-window.h"
 #include "ui.h"
 #include "qdesk/actions.h"
@@ -39,6 +40,7 @@ static enum qd_status window_check(const struct hall *h, int w)
 static const struct launcher launchers[] = {
 	{ "window", KEYMAP_WINDOW, N_("WINDOW"), 1, 1, 9999, N_("which window? (qdesk window N)"),
 	  window_check, window_console_push },
+	{ "lead", KEYMAP_LEAD, NULL, 0, 0, 0, NULL, NULL, lead_dashboard_push },
 };
 
 /* One line per action of keymap km: config name, default keys, English help (tab-separated). */

@@ -39,6 +39,7 @@ const struct cli_command cli_commands[] = {
 	{ "announcer", cli_announcer, "announcer [--print] [--once]" },
 	{ "simulate", cli_simulate, "simulate [--leave N[,N…]] [--rate PERCENT] [--seed N] [--until HH:MM | --from DAY --days N]" },
 	{ "training", cli_training, "training [--json]" },
+	{ "lead",     cli_screen,   "lead" },
 	{ "rectify",  cli_rectify,  "rectify list --staff ID [--day D] | rectify callback ID --staff ID --note TEXT | rectify close ID --staff ID (--fixed | --explained) --note TEXT" },
 	{ "problem",  cli_problem,  "problem add --staff ID [--window N] --what TEXT | problem list [--day D] | problem resolve ID --staff ID --resolution TEXT" },
 	{ NULL, NULL, NULL }
