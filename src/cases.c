@@ -66,6 +66,12 @@ static enum qd_status refuse(const char **field, const char *name, enum qd_statu
 	return s;
 }
 
+/* A masked value given (NULL/"" is fine): at most max characters, all from chars. */
+static int masked_ok(const char *v, size_t max, const char *chars)
+{
+	return empty(v) || (strlen(v) <= max && strspn(v, chars) == strlen(v));
+}
+
 enum qd_status cases_validate(const struct hall *h, const struct case_input *c, const char **field)
 {
 	const char *dummy;
@@ -115,6 +121,12 @@ enum qd_status cases_validate(const struct hall *h, const struct case_input *c, 
 		return refuse(field, "phone", QD_ERR_PHONE);
 	if ((r = check_text(c->note, CASES_NOTE_MAX)) != QD_OK)
 		return refuse(field, "note", r);
+	if ((r = check_text(c->applicant_masked, CASES_APPLICANT_MAX)) != QD_OK)
+		return refuse(field, "applicant", r);
+	if (!masked_ok(c->id_masked, 18, "0123456789X*"))
+		return refuse(field, "id-number", QD_ERR_IDCARD);
+	if (!masked_ok(c->phone_masked, 11, "0123456789*"))
+		return refuse(field, "phone", QD_ERR_PHONE);
 	return QD_OK;
 }
 
@@ -149,13 +161,20 @@ enum qd_status cases_insert_tx(struct store *st, const struct hall *h, long long
 	row.help_minutes = c->minutes;
 	text_mask_name(c->applicant, name, sizeof name);
 	row.applicant_masked = name;
+	if (empty(c->applicant) && !empty(c->applicant_masked))
+		snprintf(name, sizeof name, "%s", c->applicant_masked);
 	if (!empty(c->id_number)) {
 		idcard_mask(c->id_number, id);
 		row.age = idcard_age(c->id_number, day);
+	} else if (!empty(c->id_masked)) {
+		snprintf(id, sizeof id, "%s", c->id_masked);
+		row.age = c->age >= 0 ? c->age : -1;
 	}
 	row.id_masked = id;
 	if (!empty(c->phone))
 		text_mask_phone(c->phone, phone, sizeof phone);
+	else if (!empty(c->phone_masked))
+		snprintf(phone, sizeof phone, "%s", c->phone_masked);
 	row.phone_masked = phone;
 	row.note = c->note;
 	long long cid = 0;

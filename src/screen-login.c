@@ -17,6 +17,8 @@ struct login {
 	struct edit id, pin;
 	int focus;                  /* 0 id, 1 PIN */
 	char msg[256];
+	char tried_id[128];         /* an unknown id typed here, and its wrong tries (so the message */
+	int tried;                  /* counts down as for a real account: ids cannot be probed) */
 	login_done_fn *done;
 	login_quit_fn *quit;
 	void *ctx;
@@ -79,10 +81,24 @@ static int try_login(struct ui *ui, struct login *l)
 		return 1;
 	}
 	/* a wrong PIN and an unknown id read the same, so ids cannot be probed */
-	if (s == QD_ERR_NO_STAFF)
-		s = QD_ERR_PIN;
+	int failures = -1, max = ui_hall(ui)->security.max_failures;
 	struct staff locked;
-	if (s == QD_ERR_LOCKED && staff_get(ui_store(ui), id, &locked) == QD_OK && locked.locked_until > 0) {
+	if (s == QD_ERR_NO_STAFF) {
+		s = QD_ERR_PIN;
+		if (strcmp(l->tried_id, id) != 0) {
+			snprintf(l->tried_id, sizeof l->tried_id, "%s", id);
+			l->tried = 0;
+		}
+		failures = ++l->tried;
+	} else if (s == QD_ERR_PIN && staff_get(ui_store(ui), id, &locked) == QD_OK) {
+		failures = locked.failures;
+	}
+	if (s == QD_ERR_PIN && failures >= 0 && failures < max) {
+		snprintf(l->msg, sizeof l->msg, ngettext("%s: %d more wrong PIN locks the account for %d minutes.",
+		                                         "%s: %d more wrong PINs lock the account for %d minutes.",
+		                                         (unsigned long)(max - failures)),
+		         _(qd_status_text(QD_ERR_PIN)), max - failures, ui_hall(ui)->security.lockout_minutes);
+	} else if (s == QD_ERR_LOCKED && staff_get(ui_store(ui), id, &locked) == QD_OK && locked.locked_until > 0) {
 		char until[6];
 		clock_hhmm((time_t)locked.locked_until, until);
 		snprintf(l->msg, sizeof l->msg, _("Too many wrong PINs: the account is locked until %s."), until);

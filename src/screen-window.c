@@ -14,6 +14,7 @@
 #include "widget-prompt.h"
 #include "qdesk/cases.h"
 #include "qdesk/clock.h"
+#include "qdesk/drafts.h"
 #include "qdesk/i18n.h"
 #include "qdesk/fieldcheck.h"
 #include "qdesk/queue.h"
@@ -31,6 +32,9 @@ struct pending {
 	size_t nhelps;
 	int minutes;
 	char applicant[256], id_number[32], phone[32], note[1100];
+	/* known only masked (the ticket's issue data, a kept draft): used where the above is empty */
+	char applicant_masked[256], id_masked[20], phone_masked[16];
+	int age;                    /* with id_masked: -1 unknown */
 };
 
 /* The case form's fields, in the order they are added. */
@@ -56,6 +60,12 @@ struct console {
 	int walk_in;                /* the open case form logs a walk-in */
 	int rating;
 	enum action after_discard;  /* F4/F5 asked to discard typed cases first: what to do then */
+	struct form *form;          /* the case form open now (for a takeover to keep it), or NULL */
+	struct draft_case *drafts;  /* cases kept for the current ticket by a session that ended */
+	size_t ndrafts, next_draft; /* how many; the next one to offer */
+	long long drafts_ticket;
+	int kept;                   /* cases kept as a draft when the session was lost */
+	int form_age;               /* the age a kept case's masked ID gave (-1 unknown) */
 };
 
 /* ---- helpers ------------------------------------------------------------------------------ */
@@ -121,10 +131,41 @@ static enum qd_status sess_sign_out(struct ui *ui, void *ctx, const char *staff_
 	return queue_sign_out(c->st, c->h, c->w, staff_id);
 }
 
+static void pending_from_form(struct form *f, struct pending *p);
+static struct case_input case_of(const struct pending *p, const char *helps[HALL_HELPS_MAX]);
+
+/* The session ends unasked (another clerk signed in): the cases typed for the current ticket,
+ * the open case form among them, are kept with the ticket for whoever finishes it. */
+static void sess_lost(struct ui *ui, void *ctx)
+{
+	struct console *c = ctx;
+	struct pending extra;
+	const char *helps[CASES_PER_TICKET + 1][HALL_HELPS_MAX];
+	struct case_input in[CASES_PER_TICKET + 1];
+	size_t n = 0;
+	long long ticket = c->ws.current.id;
+	c->kept = 0;
+	for (int i = 0; ticket && c->cases_ticket == ticket && i < c->ncases; i++, n++)
+		in[n] = case_of(&c->cases[i], helps[n]);
+	if (ticket && c->form && !c->walk_in) {
+		pending_from_form(c->form, &extra);
+		in[n] = case_of(&extra, helps[n]);
+		n++;
+	}
+	if (n && drafts_keep(ui_store(ui), ticket, c->w, c->sess.me.id, in, n) == QD_OK)
+		c->kept = (int)n;
+	c->ncases = 0;
+	c->reason[0] = '\0';
+	c->form = NULL;             /* removed with everything above the console */
+}
+
 static void sess_taken(struct ui *ui, void *ctx, const char *holder, const struct staff *other)
 {
-	(void)ctx;
-	if (other)
+	struct console *c = ctx;
+	if (other && c->kept)
+		ui_message(ui, UI_MSG_ERROR, _("%s (%s) took this window over; %d typed case(s) kept with the ticket."),
+		           other->name, other->id, c->kept);
+	else if (other)
 		ui_message(ui, UI_MSG_ERROR, _("Another clerk took this window over: %s (%s)."),
 		           other->name, other->id);
 	else if (holder[0])
@@ -134,7 +175,8 @@ static void sess_taken(struct ui *ui, void *ctx, const char *holder, const struc
 }
 
 static const struct session_hooks window_session = {
-	.sign_in = sess_sign_in, .holder = sess_holder, .sign_out = sess_sign_out, .taken = sess_taken,
+	.sign_in = sess_sign_in, .holder = sess_holder, .sign_out = sess_sign_out, .lost = sess_lost,
+	.taken = sess_taken,
 };
 
 /* ---- snapshot ----------------------------------------------------------------------------- */
@@ -424,6 +466,30 @@ static void pending_from_form(struct form *f, struct pending *p)
 	form_get_text(f, F_ID, p->id_number, sizeof p->id_number);
 	form_get_text(f, F_PHONE, p->phone, sizeof p->phone);
 	form_get_text(f, F_NOTE, p->note, sizeof p->note);
+	form_get_masked(f, F_APPLICANT, p->applicant_masked, sizeof p->applicant_masked);
+	form_get_masked(f, F_ID, p->id_masked, sizeof p->id_masked);
+	form_get_masked(f, F_PHONE, p->phone_masked, sizeof p->phone_masked);
+	p->age = -1;
+}
+
+/* Fill a case form with a kept case (masked values stay masked: typing replaces them). */
+static void form_fill(struct form *f, const struct draft_case *d)
+{
+	form_set_choice(f, F_MATTER, form_option_by_id(f, F_MATTER, d->matter));
+	form_set_choice(f, F_CATEGORY, form_option_by_id(f, F_CATEGORY, d->category));
+	form_set_choice(f, F_CHANNEL, form_option_by_id(f, F_CHANNEL, d->channel));
+	form_set_choice(f, F_OUTCOME, form_option_by_id(f, F_OUTCOME, d->outcome));
+	form_set_choice(f, F_MODE, form_option_by_id(f, F_MODE, d->mode));
+	for (size_t i = 0; i < d->nhelps; i++)
+		form_set_checked(f, F_HELP, form_option_by_id(f, F_HELP, d->helps[i]), 1);
+	char num[16] = "";
+	if (d->minutes > 0)
+		snprintf(num, sizeof num, "%d", d->minutes);
+	form_set_text(f, F_MINUTES, num);
+	form_set_masked(f, F_APPLICANT, d->applicant_masked);
+	form_set_masked(f, F_ID, d->id_masked);
+	form_set_masked(f, F_PHONE, d->phone_masked);
+	form_set_text(f, F_NOTE, d->note);
 }
 
 /* A case_input pointing into p; helps[] receives the pointers. */
@@ -444,6 +510,10 @@ static struct case_input case_of(const struct pending *p, const char *helps[HALL
 		.id_number = p->id_number[0] ? p->id_number : NULL,
 		.phone = p->phone[0] ? p->phone : NULL,
 		.note = p->note[0] ? p->note : NULL,
+		.applicant_masked = p->applicant_masked[0] ? p->applicant_masked : NULL,
+		.id_masked = p->id_masked[0] ? p->id_masked : NULL,
+		.phone_masked = p->phone_masked[0] ? p->phone_masked : NULL,
+		.age = p->id_masked[0] ? p->age : -1,
 	};
 	return ci;
 }
@@ -462,6 +532,26 @@ static void another_answer(struct ui *ui, void *ctx, int yes)
 	}
 }
 
+/* If a case kept for the current ticket (by a session that ended) is still to be offered, open it
+ * in a case form; returns 1 if it did. */
+static int offer_draft(struct ui *ui, struct console *c)
+{
+	if (c->drafts_ticket != c->ws.current.id || c->next_draft >= c->ndrafts)
+		return 0;
+	const struct draft_case *d = &c->drafts[c->next_draft++];
+	struct staff who;
+	char title[160];
+	snprintf(title, sizeof title, _("Case %d for %s (kept from %s)"), c->ncases + 1,
+	         c->ws.current.number, staff_get(ui_store(ui), d->staff, &who) == QD_OK ? who.name : d->staff);
+	struct form *f = case_form_new(ui, c, title);
+	if (!f)
+		return 0;
+	form_fill(f, d);
+	c->form_age = d->age;
+	form_push(ui, f);
+	return 1;
+}
+
 static int case_submit(struct ui *ui, struct form *f, void *ctx)
 {
 	struct console *c = ctx;
@@ -472,10 +562,22 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 	const char *bad = NULL;
 	enum qd_status s = cases_validate(ui_hall(ui), &ci, &bad);
 	if (s != QD_OK) {
-		form_error(f, field_of(bad), s == QD_ERR_INVALID && bad && !strcmp(bad, "minutes")
-		           ? _("Help minutes: 0 to 1440.") : _(qd_status_text(s)));
+		const struct hall_matter *m = p.matter[0] ? hall_matter(ui_hall(ui), p.matter) : NULL;
+		const struct hall_item *cat = m ? hall_item(ui_hall(ui)->categories, ui_hall(ui)->ncategories,
+		                                            m->category) : NULL;
+		char msg[256];
+		if (s == QD_ERR_INVALID && bad && !strcmp(bad, "minutes"))
+			snprintf(msg, sizeof msg, "%s", _("Help minutes: 0 to 1440."));
+		else if (s == QD_ERR_INVALID && bad && !strcmp(bad, "case-category") && m)
+			snprintf(msg, sizeof msg, _("The matter %s belongs to the case category %s: choose that one or \"(the matter's)\"."),
+			         m->name, cat ? cat->name : m->category);
+		else
+			snprintf(msg, sizeof msg, "%s", _(qd_status_text(s)));
+		form_error(f, field_of(bad), msg);
 		return 0;
 	}
+	if (p.id_masked[0])
+		p.age = c->form_age;
 	if (c->walk_in) {
 		long long id;
 		s = cases_log_walk_in(ui_store(ui), ui_hall(ui), c->w, c->sess.me.id, &ci, &id);
@@ -483,7 +585,8 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 			form_error(f, -1, _(qd_status_text(s)));
 			return 0;
 		}
-	ui_reload(ui);
+		c->form = NULL;
+		ui_reload(ui);
 		ui_message(ui, UI_MSG_OK, _("Walk-in case logged."));
 		return 1;
 	}
@@ -495,6 +598,9 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 		c->cases[c->ncases++] = p;
 		c->cases_ticket = c->ws.current.id;
 	}
+	c->form = NULL;
+	if (c->ncases < CASES_PER_TICKET && offer_draft(ui, c))
+		return 1;               /* the next kept case, in a form of its own */
 	if (c->ncases < CASES_PER_TICKET)
 		confirm_push(ui, _("Log another case for this ticket?"), 0, another_answer, c);
 	else
@@ -505,6 +611,7 @@ static int case_submit(struct ui *ui, struct form *f, void *ctx)
 static void case_cancel(struct ui *ui, void *ctx)
 {
 	struct console *c = ctx;
+	c->form = NULL;
 	if (!c->walk_in && c->ncases > 0) {
 		ask_rating(ui, c);         /* an extra case was dropped; the ones typed stand */
 		return;
@@ -547,6 +654,8 @@ static struct form *case_form_new(struct ui *ui, struct console *c, const char *
 	form_add_text(f, _("Mobile"), 11, check_phone, text_mask_phone);
 	form_add_text(f, _("Note"), CASES_NOTE_MAX, NULL, NULL);
 	form_on_change(f, form_changed);
+	c->form = f;
+	c->form_age = -1;
 	return f;
 }
 
@@ -579,6 +688,11 @@ static enum qd_status finish_commit(struct ui *ui, struct console *c, int rating
 	}
 	int n = fr.ncases;
 	ui_reload(ui);
+	if (c->ndrafts && c->drafts_ticket == fr.ticket.id)
+		drafts_drop(ui_store(ui), fr.ticket.id);    /* used: the cases are logged now */
+	free(c->drafts);
+	c->drafts = NULL;
+	c->ndrafts = c->next_draft = 0;
 	c->ncases = 0;
 	c->reason[0] = '\0';
 	if (fr.rectification_id)
@@ -721,6 +835,22 @@ static void pause_picked(struct ui *ui, void *ctx, int index, const unsigned cha
 	ui_message(ui, UI_MSG_OK, _("Window %d paused: %s."), c->w, h->pauses[index].name);
 }
 
+/* F8 on a ticket this window does not serve: say where it waits instead. */
+static void say_where_sent(struct ui *ui, struct console *c, const char *number)
+{
+	const struct hall *h = ui_hall(ui);
+	struct ticket t;
+	if (queue_find(ui_store(ui), number, &t) != QD_OK)
+		return;
+	const char *q = t.queue_type[0] ? t.queue_type : t.type;
+	if (t.target_window && t.target_window != c->w)
+		ui_message(ui, UI_MSG_ERROR, _("%s was sent to window %d: it is called there."), t.number,
+		           t.target_window);
+	else
+		ui_message(ui, UI_MSG_ERROR, _("%s waits in the queue of %s (%s), which this window does not serve."),
+		           t.number, type_name(h, q), q);
+}
+
 static int number_answer(struct ui *ui, void *ctx, const char *answer)
 {
 	struct console *c = ctx;
@@ -734,6 +864,8 @@ static int number_answer(struct ui *ui, void *ctx, const char *answer)
 		refuse(ui, c, s);
 		if (s == QD_ERR_NOT_FOUND)
 			ui_message(ui, UI_MSG_ERROR, _("%s: no such number waiting today."), number);
+		if (s == QD_ERR_NOT_SERVED_HERE)
+			say_where_sent(ui, c, number);
 		return s == QD_ERR_NOT_FOUND || s == QD_ERR_NOT_WAITING || s == QD_ERR_NOT_SERVED_HERE ? 0 : 1;
 	}
 	ui_reload(ui);
@@ -829,6 +961,17 @@ static int act_finish(struct ui *ui, struct console *c)
 	}
 	c->ncases = 0;
 	c->reason[0] = '\0';
+	/* cases kept for this ticket when another clerk took the window over: offered first */
+	free(c->drafts);
+	c->drafts = NULL;
+	c->ndrafts = c->next_draft = 0;
+	c->drafts_ticket = c->ws.current.id;
+	drafts_get(ui_store(ui), c->ws.current.id, &c->drafts, &c->ndrafts);
+	if (offer_draft(ui, c)) {
+		ui_message(ui, UI_MSG_INFO, _("%zu case(s) typed for %s before a takeover were kept: check each and save it."),
+		           c->ndrafts, c->ws.current.number);
+		return UI_REDRAW;
+	}
 	char title[96];
 	snprintf(title, sizeof title, _("Finish %s: the case"), c->ws.current.number);
 	struct form *f = case_form_new(ui, c, title);
@@ -836,6 +979,9 @@ static int act_finish(struct ui *ui, struct console *c)
 	const struct hall_group *eg = hall_elderly_group(ui_hall(ui));
 	if (f && eg && !strcmp(c->ws.current.priority, eg->id))
 		form_set_checked(f, F_HELP, form_option_by_id(f, F_HELP, "priority"), 1);
+	/* the ID number and phone given when the ticket was issued, masked (typing replaces them) */
+	form_set_masked(f, F_ID, c->ws.current.id_masked);
+	form_set_masked(f, F_PHONE, c->ws.current.phone_masked);
 	form_push(ui, f);
 	return UI_REDRAW;
 }
@@ -941,6 +1087,7 @@ static void console_destroy(void *self)
 	struct console *c = self;
 	/* leaving the console signs out (a window still serving keeps its session: finish first) */
 	session_end(&c->sess);
+	free(c->drafts);
 	free(c->waiting);
 	free(c);
 }

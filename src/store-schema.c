@@ -175,9 +175,19 @@ static const char migration_9[] =
 	"  WHERE state IN ('open','called-back');"
 	"CREATE INDEX rectifications_evaluation ON rectifications(evaluation_id);";
 
+/* Case drafts (issue 7): cases typed at a window that lost its session (another clerk signed in)
+ * are kept with their ticket, personal data masked, until someone finishes that ticket. */
+static const char migration_10[] =
+	"CREATE TABLE case_drafts ("
+	"  id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+	"  window INTEGER, staff TEXT REFERENCES staff(id), saved_at INTEGER NOT NULL,"
+	"  matter TEXT, category TEXT, channel TEXT, outcome TEXT, mode TEXT, helps TEXT,"
+	"  minutes INTEGER NOT NULL DEFAULT 0, applicant_masked TEXT, id_masked TEXT,"
+	"  phone_masked TEXT, age INTEGER, note TEXT);"
+	"CREATE INDEX case_drafts_ticket ON case_drafts(ticket_id);";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6, migration_7, migration_8,
-	migration_9 };
+	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10 };
 
 const char *const *store_migrations(int *count)
 {

@@ -28,6 +28,9 @@ struct form_field {
 	unsigned char *checked;
 	int nopts, cap;
 	int choice;
+	int sealed;                 /* a masked field once left filled: shown masked even with the
+	                             * focus; the next key that edits replaces the whole value */
+	char given[64];             /* a value known only masked (form_set_masked), or "" */
 };
 
 struct form {
@@ -210,14 +213,45 @@ const char *form_option_id(struct form *f, int field, int option)
 	return f->fields[field].opts[option].id;
 }
 
+static const char *field_check(struct form *f, int i, int final);
+static void focus_to(struct form *f, int i);
+
 void form_error(struct form *f, int field, const char *msg)
 {
 	if (!f)
 		return;
 	if (valid_field(f, field))
-		f->focus = field;
+		focus_to(f, field);
 	snprintf(f->msg, sizeof f->msg, "%s", msg ? msg : "");
 	f->msg_field = field;
+}
+
+void form_set_masked(struct form *f, int field, const char *masked)
+{
+	if (!valid_field(f, field) || f->fields[field].kind != FIELD_TEXT)
+		return;
+	struct form_field *fl = &f->fields[field];
+	edit_set(&fl->edit, "");
+	snprintf(fl->given, sizeof fl->given, "%s", masked ? masked : "");
+	fl->sealed = fl->given[0] != '\0';
+}
+
+int form_get_masked(struct form *f, int field, char *out, size_t outsz)
+{
+	if (!valid_field(f, field) || !f->fields[field].given[0])
+		return 0;
+	snprintf(out, outsz, "%s", f->fields[field].given);
+	return 1;
+}
+
+/* Move the focus to field i; a filled, valid masked text field left behind shows masked from now
+ * on (issue 10: moving back must not show the full ID or name again). */
+static void focus_to(struct form *f, int i)
+{
+	struct form_field *fl = &f->fields[f->focus];
+	if (fl->kind == FIELD_TEXT && fl->mask && fl->edit.len > 0 && !field_check(f, f->focus, 1))
+		fl->sealed = 1;
+	f->focus = i;
 }
 
 /* ---- drawing ------------------------------------------------------------------------------ */
@@ -236,7 +270,7 @@ static int label_cols(const struct form *f)
 static const char *field_check(struct form *f, int i, int final)
 {
 	struct form_field *fl = &f->fields[i];
-	if (fl->kind != FIELD_TEXT || !fl->check)
+	if (fl->kind != FIELD_TEXT || !fl->check || fl->given[0])
 		return NULL;
 	char v[EDIT_MAX * 4 + 1];
 	edit_get(&fl->edit, v, sizeof v);
@@ -268,14 +302,21 @@ static void field_value_text(struct form *f, int i, char *out, size_t outsz)
 static void form_draw(struct ui *ui, void *self)
 {
 	struct form *f = self;
-	/* The form covers the screen below its title lines: it is the clerk's whole task now. */
+	/* A box over the screen below (its title lines and what is around the box stay in sight:
+	 * the current ticket on a large terminal). */
 	int body = ui_body_lines(ui), top = body >= f->n + 8 ? 3 : 0;
-	ui_fill(top, 0, body - top, COLS);
 	int w = COLS - 2 < 78 ? COLS - 2 : 78;
 	int h = f->n + 5;
 	if (h > body - top)
 		h = body - top;
 	int y = top + (body - top - h) / 2, x = (COLS - 1 - w) / 2;
+	if (COLS >= 110) {
+		/* a wide terminal: the box keeps to the right, the left part (the window console's
+		 * current ticket) stays in sight */
+		w = COLS * 11 / 20 < 78 ? COLS * 11 / 20 : 78;
+		x = COLS - 1 - w;
+		y = top;
+	}
 	ui_box(y, x, h, w, f->title);
 	int lw = label_cols(f);
 	int vx = x + 2 + lw + 2, vw = w - (vx - x) - 2;
@@ -292,13 +333,15 @@ static void form_draw(struct ui *ui, void *self)
 		ui_text(fy, x + 2, lw, focused ? A_BOLD : 0, lab);
 		char v[EDIT_MAX * 4 + 64];
 		if (fl->kind == FIELD_TEXT || fl->kind == FIELD_NUMBER) {
-			if (focused) {
+			if (focused && !fl->sealed) {
 				edit_draw(ui, &fl->edit, fy, vx, vw, A_UNDERLINE, 1);
 				continue;
 			}
 			edit_get(&fl->edit, v, sizeof v);
+			if (fl->given[0])
+				snprintf(v, sizeof v, "%s", fl->given);
 			const char *bad = v[0] ? field_check(f, i, 1) : NULL;
-			if (v[0] && !bad && fl->mask) {
+			if (v[0] && !bad && fl->mask && !fl->given[0]) {
 				char m[EDIT_MAX * 4 + 1];
 				fl->mask(v, m, sizeof m);
 				snprintf(v, sizeof v, "%s", m);
@@ -306,6 +349,9 @@ static void form_draw(struct ui *ui, void *self)
 			if (bad) {
 				int vwid = ui_text(fy, vx, vw - 2, A_BOLD | ui_attr(UI_C_ERROR), v);
 				ui_text(fy, vx + vwid + 1, 1, A_BOLD | ui_attr(UI_C_ERROR), "!");
+			} else if (focused) {       /* sealed: masked, typing replaces it */
+				int vwid = ui_text(fy, vx, vw, A_UNDERLINE, v);
+				ui_cursor(ui, fy, vx + vwid);
 			} else {
 				ui_text(fy, vx, vw, 0, v);
 			}
@@ -313,7 +359,8 @@ static void form_draw(struct ui *ui, void *self)
 			field_value_text(f, i, v, sizeof v);
 			if (focused) {
 				char shown[EDIT_MAX * 4 + 80];
-				snprintf(shown, sizeof shown, "< %s >", v);
+				/* ‹ › only where ←/→ change the value (a single choice) */
+				snprintf(shown, sizeof shown, fl->kind == FIELD_CHOICE ? "< %s >" : "%s", v);
 				ui_text(fy, vx, vw, A_BOLD | A_UNDERLINE, shown);
 				ui_cursor(ui, fy, vx);
 			} else {
@@ -324,6 +371,17 @@ static void form_draw(struct ui *ui, void *self)
 	/* message line: the focused field's live check, else the last error, else a hint */
 	const char *live = field_check(f, f->focus, 0);
 	const char *msg = live ? live : (f->msg[0] ? f->msg : NULL);
+	char other[400];
+	for (int i = 0; !msg && i < f->n; i++) {
+		/* a field marked "!" elsewhere: say why (no "!" without a reason) */
+		char v[8];
+		edit_get(&f->fields[i].edit, v, sizeof v);
+		const char *bad = i != f->focus && v[0] ? field_check(f, i, 1) : NULL;
+		if (bad) {
+			snprintf(other, sizeof other, _("%s: %s"), f->fields[i].label, bad);
+			msg = other;
+		}
+	}
 	if (msg) {
 		ui_text(y + h - 3, x + 2, w - 4, A_BOLD | ui_attr(UI_C_ERROR), msg);
 	} else if (f->n > 0) {
@@ -331,7 +389,9 @@ static void form_draw(struct ui *ui, void *self)
 		const char *hint = k == FIELD_CHOICE ? (f->fields[f->focus].searchable
 		                                        ? _("←/→ change · type or Space to search the list")
 		                                        : _("←/→ change · Space shows the list"))
-		                 : k == FIELD_MULTI ? _("Space: tick the entries that apply") : "";
+		                 : k == FIELD_MULTI ? _("Space: tick the entries that apply")
+		                 : f->fields[f->focus].sealed ? _("Shown masked: typing replaces it")
+		                 : "";
 		ui_text(y + h - 3, x + 2, w - 4, 0, hint);
 	}
 	ui_text(y + h - 2, x + 2, w - 4, 0, _("Tab/Shift-Tab move · Enter saves · Esc cancels"));
@@ -425,12 +485,26 @@ static int form_act(struct ui *ui, void *self, const struct ui_event *ev)
 	if (!ev->fn && ev->ch == '\n')
 		return form_submit(ui, f);
 	if ((!ev->fn && ev->ch == '\t') || (ev->fn && ev->code == KEY_DOWN)) {
-		f->focus = (f->focus + 1) % f->n;
+		focus_to(f, (f->focus + 1) % f->n);
 		return UI_REDRAW;
 	}
 	if (ev->fn && (ev->code == KEY_BTAB || ev->code == KEY_UP)) {
-		f->focus = (f->focus + f->n - 1) % f->n;
+		focus_to(f, (f->focus + f->n - 1) % f->n);
 		return UI_REDRAW;
+	}
+	if (fl->sealed) {
+		/* a value shown masked: a key that edits starts it afresh (nothing to edit in a mask) */
+		int printable = !ev->fn && ev->ch >= ' ' && ev->ch != 127;
+		int erase = (!ev->fn && (ev->ch == 127 || ev->ch == 8 || ev->ch == 21))
+		            || (ev->fn && (ev->code == KEY_BACKSPACE || ev->code == KEY_DC));
+		if (!printable && !erase)
+			return UI_REDRAW;
+		fl->sealed = 0;
+		fl->given[0] = '\0';
+		edit_set(&fl->edit, "");
+		changed(f, f->focus);
+		if (erase)
+			return UI_REDRAW;
 	}
 	switch (fl->kind) {
 	case FIELD_TEXT:

@@ -47,6 +47,12 @@ int form_option_count(struct form *f, int field);
 int form_checked(struct form *f, int field, int option);
 void form_set_checked(struct form *f, int field, int option, int on);
 const char *form_option_id(struct form *f, int field, int option);
+/* A text field whose value is known only masked (an ID number given when the ticket was issued,
+ * a kept draft): shown as given; typing replaces it; its check is not run. form_get_text gives ""
+ * for it and form_get_masked the masked value (returns 1) while the field still holds it. A text
+ * field with a mask shows masked once left filled, even when the focus comes back. */
+void form_set_masked(struct form *f, int field, const char *masked);
+int form_get_masked(struct form *f, int field, char *out, size_t outsz);
 /* Put the focus on field and show msg (translated) on the form's message line. */
 void form_error(struct form *f, int field, const char *msg);
 /* Push it on the ui; the ui owns it from now on. */

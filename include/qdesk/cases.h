@@ -30,6 +30,11 @@ struct case_input {
 	const char *id_number;      /* validated; stored masked */
 	const char *phone;          /* validated; stored masked */
 	const char *note;           /* at most 500 bytes */
+	/* Values known only masked (the ID and phone given when the ticket was issued, a kept
+	 * draft), used where the plain value above is empty and stored as given; age is the age the
+	 * masked ID gives (-1 unknown; read only with id_masked). */
+	const char *applicant_masked, *id_masked, *phone_masked;
+	int age;
 };
 
 /* Check c against the hall: ids exist in the config (outcomes and modes also in the national

@@ -83,7 +83,7 @@ tui_expect login-takeover c2-signed-in "Serving"
 tui_run login-takeover-locked 2 <<'KEYS'
 c1<Enter>1234<Enter>
 <F12>
-:sh "$QDESK_BIN" --db "$DB" issue A >/dev/null && "$QDESK_BIN" --db "$DB" call 2 --staff c2 >/dev/null
+:sh "$QDESK_BIN" --db "$DB" finish 1 --staff c2 >/dev/null && "$QDESK_BIN" --db "$DB" issue A >/dev/null && "$QDESK_BIN" --db "$DB" call 2 --staff c2 >/dev/null
 :tick
 :dump taken-over-locked
 1234<Enter>
