@@ -1,0 +1,57 @@
+#!/bin/sh
+# A real terminal: the lead's dashboard in tmux on a private socket; a clerk calls a ticket at
+# window 1 from the command line and the dashboard shows it without a key press; the alerts
+# follow; a resize keeps the dashboard drawn.
+. "$(dirname "$0")/../lib.sh"
+command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed"; exit 77; }
+[ -x "$QDESK_BIN" ] || { echo "no $QDESK_BIN"; exit 1; }
+
+SOCK=qdesk-lead-$$
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+q init >/dev/null
+for s in "c1 张三 clerk" "l1 王五 lead"; do
+	set -- $s
+	echo 1234 | q staff add "$1" --name "$2" --role "$3" >/dev/null
+done
+q issue A >/dev/null
+q issue A >/dev/null
+QDESK_NOW="2026-11-23 08:40:00" q pause 2 --staff c1 --reason meeting >/dev/null
+
+# wait_for PANE TEXT [SECONDS]: poll the pane until TEXT shows (never a bare sleep).
+wait_for() {
+	pane=$1 text=$2 limit=${3:-10}
+	i=0
+	while [ $i -lt $((limit * 10)) ]; do
+		tm capture-pane -p -t "$pane" >"$T/pane" 2>/dev/null
+		grep -qF -- "$text" "$T/pane" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "[$text] did not appear in $pane within ${limit}s:
+$(cat "$T/pane")"
+	return 1
+}
+printf 'cd %s && exec env QDESK_CONFIG=%s QDESK_NOW="2026-11-23 09:20:00" LANGUAGE=en LC_ALL=C.UTF-8 %s --db %s lead\n' \
+	"$TOP" "$QDESK_CONFIG" "$QDESK_BIN" "$DB" >"$T/lead.sh"
+tm new-session -d -s hall -x 100 -y 30 -n lead "sh $T/lead.sh" || { echo "tmux cannot start a session"; exit 77; }
+wait_for hall:lead "Staff id" || exit 1
+tm send-keys -t hall:lead l1 Enter 1234 Enter
+wait_for hall:lead "Lead: 王五 (l1)"
+wait_for hall:lead "window 2 paused 40 min"
+wait_for hall:lead "A 企业开  2 waiting"
+
+# a clerk calls at window 1 (CLI): the dashboard shows it with nobody pressing a key
+QDESK_NOW="2026-11-23 09:20:00" q call 1 --staff c1 >/dev/null
+wait_for hall:lead "serving A001"
+wait_for hall:lead "A 企业开  1 waiting"
+
+# resize smaller and back: still drawn
+tm resize-window -t hall:lead -x 80 -y 24 2>/dev/null
+wait_for hall:lead "serving A001"
+tm resize-window -t hall:lead -x 100 -y 30 2>/dev/null
+wait_for hall:lead "Alerts"
+tm send-keys -t hall:lead F10
+wait_for hall:lead "Log out of the dashboard?"
+done_testing
