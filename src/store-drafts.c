@@ -4,14 +4,8 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "store-drafts.h"
+#include "store-log.h"
 
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
-{
-	if (v && *v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(s, i);
-}
 
 enum qd_status store_drafts_add(struct store *st, long long ticket_id, int window, const char *staff,
                                 long long at, const struct draft_case *d)
@@ -31,21 +25,21 @@ enum qd_status store_drafts_add(struct store *st, long long ticket_id, int windo
 	sqlite3_bind_int64(s, 1, ticket_id);
 	if (window > 0)
 		sqlite3_bind_int(s, 2, window);
-	bind_text(s, 3, staff);
+	store_bind_opt_text(s, 3, staff);
 	sqlite3_bind_int64(s, 4, at);
-	bind_text(s, 5, d->matter);
-	bind_text(s, 6, d->category);
-	bind_text(s, 7, d->channel);
-	bind_text(s, 8, d->outcome);
-	bind_text(s, 9, d->mode);
-	bind_text(s, 10, helps);
+	store_bind_opt_text(s, 5, d->matter);
+	store_bind_opt_text(s, 6, d->category);
+	store_bind_opt_text(s, 7, d->channel);
+	store_bind_opt_text(s, 8, d->outcome);
+	store_bind_opt_text(s, 9, d->mode);
+	store_bind_opt_text(s, 10, helps);
 	sqlite3_bind_int(s, 11, d->minutes);
-	bind_text(s, 12, d->applicant_masked);
-	bind_text(s, 13, d->id_masked);
-	bind_text(s, 14, d->phone_masked);
+	store_bind_opt_text(s, 12, d->applicant_masked);
+	store_bind_opt_text(s, 13, d->id_masked);
+	store_bind_opt_text(s, 14, d->phone_masked);
 	if (d->age >= 0)
 		sqlite3_bind_int(s, 15, d->age);
-	bind_text(s, 16, d->note);
+	store_bind_opt_text(s, 16, d->note);
 	return store_exec(st, s);
 }
 
@@ -64,6 +58,32 @@ static void col(sqlite3_stmt *s, int i, char *out, size_t outsz)
 	snprintf(out, outsz, "%s", v ? (const char *)v : "");
 }
 
+/* One draft row (the columns of store_drafts_get's SELECT). */
+static void fill_draft(sqlite3_stmt *s, void *row, const void *ctx)
+{
+	(void)ctx;
+	struct draft_case *d = row;
+	memset(d, 0, sizeof *d);
+	char helps[HALL_HELPS_MAX * 49 + 1];
+	col(s, 0, d->matter, sizeof d->matter);
+	col(s, 1, d->category, sizeof d->category);
+	col(s, 2, d->channel, sizeof d->channel);
+	col(s, 3, d->outcome, sizeof d->outcome);
+	col(s, 4, d->mode, sizeof d->mode);
+	col(s, 5, helps, sizeof helps);
+	char *save = NULL;
+	for (char *tok = strtok_r(helps, ",", &save); tok && d->nhelps < HALL_HELPS_MAX;
+	     tok = strtok_r(NULL, ",", &save))
+		snprintf(d->helps[d->nhelps++], sizeof d->helps[0], "%s", tok);
+	d->minutes = sqlite3_column_int(s, 6);
+	col(s, 7, d->applicant_masked, sizeof d->applicant_masked);
+	col(s, 8, d->id_masked, sizeof d->id_masked);
+	col(s, 9, d->phone_masked, sizeof d->phone_masked);
+	d->age = sqlite3_column_int(s, 10);
+	col(s, 11, d->note, sizeof d->note);
+	col(s, 12, d->staff, sizeof d->staff);
+}
+
 enum qd_status store_drafts_get(struct store *st, long long ticket_id, struct draft_case **out, size_t *n)
 {
 	*out = NULL;
@@ -75,45 +95,8 @@ enum qd_status store_drafts_get(struct store *st, long long ticket_id, struct dr
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, ticket_id);
-	size_t cap = 0;
-	int rc;
-	enum qd_status r = QD_OK;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 4;
-			struct draft_case *grown = realloc(*out, cap * sizeof *grown);
-			if (!grown) {
-				r = QD_ERR_NOMEM;
-				break;
-			}
-			*out = grown;
-		}
-		struct draft_case *d = &(*out)[(*n)++];
-		memset(d, 0, sizeof *d);
-		char helps[HALL_HELPS_MAX * 49 + 1];
-		col(s, 0, d->matter, sizeof d->matter);
-		col(s, 1, d->category, sizeof d->category);
-		col(s, 2, d->channel, sizeof d->channel);
-		col(s, 3, d->outcome, sizeof d->outcome);
-		col(s, 4, d->mode, sizeof d->mode);
-		col(s, 5, helps, sizeof helps);
-		for (char *tok = strtok(helps, ","); tok && d->nhelps < HALL_HELPS_MAX; tok = strtok(NULL, ","))
-			snprintf(d->helps[d->nhelps++], sizeof d->helps[0], "%s", tok);
-		d->minutes = sqlite3_column_int(s, 6);
-		col(s, 7, d->applicant_masked, sizeof d->applicant_masked);
-		col(s, 8, d->id_masked, sizeof d->id_masked);
-		col(s, 9, d->phone_masked, sizeof d->phone_masked);
-		d->age = sqlite3_column_int(s, 10);
-		col(s, 11, d->note, sizeof d->note);
-		col(s, 12, d->staff, sizeof d->staff);
-	}
-	if (r == QD_OK)
-		r = store_check(st, rc);
-	sqlite3_reset(s);
-	if (r != QD_OK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
+	void *rows = NULL;
+	enum qd_status r = store_rows(st, s, sizeof **out, fill_draft, NULL, &rows, n);
+	*out = rows;
 	return r;
 }
