@@ -17,6 +17,7 @@
 #include "qdesk/drafts.h"
 #include "qdesk/i18n.h"
 #include "qdesk/fieldcheck.h"
+#include "qdesk/problems.h"
 #include "qdesk/queue.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
@@ -889,6 +890,24 @@ static int consult_answer(struct ui *ui, void *ctx, const char *answer)
 	return 1;
 }
 
+/* A 办不成事 problem the clerk took (the lead resolves it). */
+static int problem_answer(struct ui *ui, void *ctx, const char *answer)
+{
+	struct console *c = ctx;
+	if (!answer)
+		return 1;
+	long long id;
+	char due[11];
+	enum qd_status s = problems_add(ui_store(ui), ui_hall(ui), c->w, c->sess.me.id, answer, &id, due);
+	if (s != QD_OK) {
+		refuse(ui, c, s);
+		return 0;
+	}
+	ui_reload(ui);
+	ui_message(ui, UI_MSG_OK, _("Problem %lld logged for the lead, due %s."), id, due);
+	return 1;
+}
+
 static void walk_in_picked(struct ui *ui, void *ctx, int index, const unsigned char *checked)
 {
 	(void)checked;
@@ -899,6 +918,9 @@ static void walk_in_picked(struct ui *ui, void *ctx, int index, const unsigned c
 	} else if (index == 1) {
 		prompt_push(ui, _("Consultation"), _("What was asked about? (may stay empty)"),
 		            CASES_TOPIC_MAX, NULL, PROMPT_KEEP, consult_answer, c);
+	} else if (index == 2) {
+		prompt_push(ui, _("办不成事"), _("What could the person not get done?"), PROBLEMS_TEXT_MAX, NULL,
+		            PROMPT_KEEP, problem_answer, c);
 	}
 }
 
@@ -1053,6 +1075,7 @@ static int console_act(struct ui *ui, void *self, const struct ui_event *ev)
 		struct picker *p = picker_new(_("Without a ticket"), 0, walk_in_picked, c);
 		picker_add(p, "", _("Walk-in case: log what was done"), 0);
 		picker_add(p, "", _("Consultation (咨询): a question answered"), 0);
+		picker_add(p, "", _("办不成事: a problem for the lead"), 0);
 		picker_push(ui, p);
 		return UI_REDRAW;
 	}

@@ -30,4 +30,16 @@ tui_expect lead dashboard "paused"
 tui_expect lead dashboard "办不成事 open 1 (overdue 0) · rectifications open 1 (overdue 0)"
 tui_expect lead after-call "c1     serving B001"
 tui_expect_not lead after-call "window 1 idle"
+
+# A clerk logs a 办不成事 problem from the window console's walk-in key (F9) (c2, paused at
+# window 2, moves to window 3: c1 is still serving at window 1).
+QDESK_NOW="2026-11-23 09:50:00" QDESK_NO_GOLDEN=1 tui_run_cmd console -- window 3 <<'KEYS'
+c2<Enter>1234<Enter>
+<F9><Down><Down><Enter>
+社保转移无人受理
+<Enter>
+:dump problem-logged
+KEYS
+tui_expect console problem-logged "Problem 2 logged for the lead, due 2026-11-30."
+expect_eq "problem stored" "2	3	c2	社保转移无人受理" "$(sqlite3 "$DB" "select id, window, staff, what from problems where id = 2" | tr '|' '	')"
 done_testing
