@@ -43,6 +43,10 @@ struct store {
 	int cancelled;              /* the wait hook gave up the current transaction */
 	char *path;
 	char err[256];
+	/* speed: statements handed out inside a write, for the query-plan test */
+	int writing;                /* inside store_write's BEGIN IMMEDIATE … COMMIT */
+	void (*trace)(void *, const char *);
+	void *trace_ctx;
 };
 
 static char open_err[256];
@@ -220,6 +224,8 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 {
 	if (store_foreign(st))
 		return NULL;
+	if (st->trace && st->writing)
+		st->trace(st->trace_ctx, sql);
 	unsigned long h = 5381;
 	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
 		h = h * 33 ^ *p;
@@ -323,7 +329,9 @@ static enum qd_status store_tx_once(struct store *st, const char *begin,
 		return store_check(st, rc);
 	}
 	st->depth++;
+	st->writing = strcmp(begin, "BEGIN IMMEDIATE") == 0;
 	enum qd_status s = fn(st, ctx);
+	st->writing = 0;
 	st->depth--;
 	store_reset_all(st);
 	if (s == QD_OK && !st->busy) {
@@ -361,6 +369,12 @@ static enum qd_status store_tx(struct store *st, const char *begin,
 enum qd_status store_write(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx)
 {
 	return store_tx(st, "BEGIN IMMEDIATE", fn, ctx);
+}
+
+void store_trace_writes(struct store *st, void (*fn)(void *ctx, const char *sql), void *ctx)
+{
+	st->trace = fn;
+	st->trace_ctx = ctx;
 }
 
 enum qd_status store_read(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx)

@@ -42,6 +42,10 @@ int store_readonly(const struct store *st);
  * ctx). A non-QD_OK status from fn rolls back and is returned. */
 enum qd_status store_write(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx);
 
+/* For tests: fn(ctx, sql) is called with the text of every statement store_stmt hands out while a
+ * store_write transaction runs on st (so a test can check their query plans); NULL stops it. */
+void store_trace_writes(struct store *st, void (*fn)(void *ctx, const char *sql), void *ctx);
+
 /* Run fn inside a read transaction (BEGIN … COMMIT) so a snapshot is consistent. */
 enum qd_status store_read(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx);
 
