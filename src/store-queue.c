@@ -639,7 +639,7 @@ enum qd_status store_queue_staff_window(struct store *st, const char *staff, int
 	*w = 0;
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT window FROM sessions WHERE staff = ?1 AND ended_at IS NULL AND window IS NOT NULL"
-		" AND window <> ?2 ORDER BY id DESC LIMIT 1");
+		" AND window <> ?2 ORDER BY started_at DESC, id DESC LIMIT 1");   /* sessions_still_open */
 	if (!s)
 		return QD_ERR_DB;
 	bind_text(s, 1, staff);
