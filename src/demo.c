@@ -23,7 +23,7 @@ static enum qd_status add_staff(struct store *st, struct demo_counts *out)
 		{ "guide01", "张三", ROLE_GUIDE }, { "lead01", "陈二", ROLE_LEAD },
 		{ "admin01", "管理员", ROLE_ADMIN },
 	};
-	char ids[DEMO_CLERKS][16];
+	char ids[DEMO_CLERKS][24];   /* room for any int: -Werror=format-truncation at -O1 */
 	for (int i = 0; i < DEMO_CLERKS; i++) {
 		snprintf(ids[i], sizeof ids[i], "clerk%02d", (i + 1) % 100);
 		list[3 + i] = (struct staff_new){ ids[i], clerk_names[i], ROLE_CLERK };
