@@ -55,12 +55,13 @@ int cli_announcer(struct cli *c, int argc, char **argv)
 	sa.sa_handler = on_signal;   /* no SA_RESTART: a signal ends the nap at once */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);    /* --print into a reader that died: a failed call, then stop */
 	if (!once)
 		log_line(NULL, print ? _("started: calls are written to standard output")
 		                     : _("started: calls are spoken"));
 	long long seen = store_data_version(c->st);
 	s = announce_drain(&a, &stop);
-	while (s == QD_OK && !stop && !once) {
+	while (s == QD_OK && !stop && !once && !(print && ferror(stdout))) {
 		nap(200);
 		long long now = store_data_version(c->st);
 		if (now != seen || a.waiting) {
@@ -70,6 +71,10 @@ int cli_announcer(struct cli *c, int argc, char **argv)
 	}
 	if (s != QD_OK)
 		return cli_fail(c, s, store_errmsg(c->st));
+	if (print && ferror(stdout)) {
+		log_line(NULL, _("standard output is closed: stopping"));
+		return 1;
+	}
 	if (c->json) {
 		struct json j;
 		json_begin(&j, stdout);
