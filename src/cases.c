@@ -13,7 +13,6 @@
 #include "store-log.h"
 
 #define CASES_MINUTES_MAX   (24 * 60)
-#define CASES_BAD_LEVEL     2       /* 不满意 and below open a rectification item */
 
 const char *const cases_outcome_ids[] = {
 	"consult", "accepted", "done", "correction", "tolerance", "rejected", NULL
@@ -192,9 +191,10 @@ enum qd_status cases_insert_tx(struct store *st, const struct hall *h, long long
 	return QD_OK;
 }
 
-enum qd_status cases_rate_tx(struct store *st, const struct hall *h, long long ticket_id, int window,
-                             const char *staff, int level, const char *reason,
-                             long long *evaluation_id, long long *rectification_id, char deadline[11])
+static enum qd_status rate_tx(struct store *st, const struct hall *h, long long ticket_id, int window,
+                              const char *staff, const char *source, int level, const char *reason,
+                              long long *evaluation_id, long long *rectification_id,
+                              char deadline[11])
 {
 	char day[11], due[11] = "", detail[64];
 	long long now, eid = 0, rid = 0;
@@ -219,8 +219,8 @@ enum qd_status cases_rate_tx(struct store *st, const struct hall *h, long long t
 	if (rated)
 		return QD_ERR_RATED;
 	r = store_cases_insert_evaluation(st, ticket_id, day, now, window, empty(staff) ? NULL : staff,
-	                                  level, reason, &eid);
-	snprintf(detail, sizeof detail, "evaluation %lld: level %d", eid, level);
+	                                  level, reason, source, &eid);
+	snprintf(detail, sizeof detail, "evaluation %lld: level %d (%s)", eid, level, source);
 	if (r == QD_OK)
 		r = store_event_add(st, now, "evaluation", ticket_id, window, staff, detail);
 	if (r == QD_OK && level <= CASES_BAD_LEVEL) {
@@ -241,6 +241,23 @@ enum qd_status cases_rate_tx(struct store *st, const struct hall *h, long long t
 	if (deadline)
 		memcpy(deadline, due, sizeof due);
 	return QD_OK;
+}
+
+enum qd_status cases_rate_tx(struct store *st, const struct hall *h, long long ticket_id, int window,
+                             const char *staff, int level, const char *reason,
+                             long long *evaluation_id, long long *rectification_id, char deadline[11])
+{
+	return rate_tx(st, h, ticket_id, window, staff, "staff", level, reason, evaluation_id,
+	               rectification_id, deadline);
+}
+
+enum qd_status cases_rate_pad_tx(struct store *st, const struct hall *h, long long ticket_id,
+                                 int window, const char *staff, int level, const char *reason,
+                                 long long *evaluation_id, long long *rectification_id,
+                                 char deadline[11])
+{
+	return rate_tx(st, h, ticket_id, window, staff, "pad", level, reason, evaluation_id,
+	               rectification_id, deadline);
 }
 
 enum qd_status cases_void_tx(struct store *st, long long ticket_id, long long since)

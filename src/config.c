@@ -953,6 +953,65 @@ static int load_printer(struct loader *ld, config_setting_t *root)
 	return 0;
 }
 
+/* board: the hall board and window displays; pad: the evaluation pads (qdesk board). */
+static const struct item_default default_pad_reasons[] = {
+	{ "wait", "等候时间长" }, { "attitude", "服务态度差" }, { "slow", "办事效率低" },
+	{ "unclear", "告知不清楚" }, { "trips", "多次跑腿" }, { "other", "其他" },
+};
+
+static int load_pad_windows(struct loader *ld, config_setting_t *g)
+{
+	struct hall *h = ld->h;
+	config_setting_t *s;
+	if (member(ld, g, "windows", 0, CONFIG_TYPE_ARRAY, &s))
+		return -1;
+	int len = s ? config_setting_length(s) : 0;
+	if (len && !(h->pad.windows = calloc((size_t)len, sizeof *h->pad.windows)))
+		return nomem(ld);
+	for (int i = 0; i < len; i++) {
+		config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (check_type(ld, e, CONFIG_TYPE_INT))
+			return -1;
+		long long w = config_setting_get_int64(e);
+		if (w < 1 || w > INT_MAX || !hall_window(h, (int)w))
+			return fail(ld, e, NULL, _("window %lld is not one of the hall's windows"), w);
+		for (size_t j = 0; j < h->pad.nwindows; j++)
+			if (h->pad.windows[j] == (int)w)
+				return fail(ld, e, NULL, _("window %lld is listed twice"), w);
+		h->pad.windows[h->pad.nwindows++] = (int)w;
+	}
+	return 0;
+}
+
+static int load_board(struct loader *ld, config_setting_t *root)
+{
+	static const char *const bkeys[] = { "template", "history", "highlight_seconds", "notice",
+		"staff_name", NULL };
+	static const char *const pkeys[] = { "windows", "timeout", "reasons", NULL };
+	static const char *const names[] = { "masked", "full", "none", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g, *tpl, *sn, *reasons;
+	if (member(ld, root, "board", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, bkeys)
+	    || get_string(ld, g, "template", 0, "请{number}号到{window}号窗口", &h->board.template_text,
+	                  &tpl)
+	    || (tpl && check_template(ld, tpl, h->board.template_text))
+	    || get_int(ld, g, "history", 0, 8, 0, 20, &h->board.history)
+	    || get_int(ld, g, "highlight_seconds", 0, 8, 0, 300, &h->board.highlight_seconds)
+	    || get_string(ld, g, "notice", 0, "", &h->board.notice, NULL)
+	    || get_string(ld, g, "staff_name", 0, "masked", &h->board.staff_name, &sn)
+	    || (sn && check_one_of(ld, sn, h->board.staff_name, names)))
+		return -1;
+	if (member(ld, root, "pad", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, pkeys)
+	    || load_pad_windows(ld, g)
+	    || get_int(ld, g, "timeout", 0, 60, 5, 3600, &h->pad.timeout)
+	    || load_items(ld, g, "reasons", 0, NULL, default_pad_reasons, NELEM(default_pad_reasons),
+	                  &h->pad.reasons, &h->pad.nreasons))
+		return -1;
+	if (h->pad.nreasons > 9 && (reasons = config_setting_get_member(g, "reasons")))
+		return fail(ld, reasons, NULL, "%s", _("at most 9 reasons (keys 1 to 9 on the pad)"));
+	return 0;
+}
+
 static int load_devices(struct loader *ld, config_setting_t *root)
 {
 	static const char *const skeys[] = { "lock_seconds", "max_failures", "lockout_minutes", NULL };
@@ -1179,7 +1238,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	static const char *const keys[] = { "hall", "database", "zones", "types", "groups", "windows",
 		"categories", "matters", "outcomes", "modes", "elderly_help", "pause_reasons", "evaluation",
 		"calling", "announce", "printer", "security", "keys", "store", "desks", "training",
-		"lead",
+		"lead", "board", "pad",
 		NULL };
 	struct hall *h = ld->h;
 	config_setting_t *outcomes;
@@ -1200,7 +1259,8 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	    || load_lead(ld, root)
 	    || load_keys(ld, root)
 	    || load_store(ld, root)
-	    || load_desks(ld, root) || load_training(ld, root))
+	    || load_desks(ld, root) || load_training(ld, root)
+	    || load_board(ld, root))
 		return -1;
 	outcomes = config_setting_get_member(root, "outcomes");
 	if (outcomes && !hall_item(h->outcomes, h->noutcomes, "done"))
@@ -1410,6 +1470,11 @@ void config_free(struct hall *h)
 	free_items(h->modes, h->nmodes);
 	free_items(h->helps, h->nhelps);
 	free_items(h->pauses, h->npauses);
+	free(h->board.template_text);
+	free(h->board.notice);
+	free(h->board.staff_name);
+	free(h->pad.windows);
+	free_items(h->pad.reasons, h->pad.nreasons);
 	free_strings(h->eval.holidays, h->eval.nholidays);
 	free_strings(h->eval.workdays, h->eval.nworkdays);
 	free(h->announce.template_text);

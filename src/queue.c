@@ -11,6 +11,7 @@
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/idcard.h"
+#include "qdesk/pad.h"
 #include "qdesk/queue.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
@@ -580,6 +581,8 @@ enum qd_status queue_finish(struct store *st, const struct hall *h, int w, const
 	struct finish_result scratch;
 	if (rating < 0 || rating > 5)
 		return QD_ERR_RATING;
+	if (rating > 0 && pad_at_window(h, w))
+		return QD_ERR_PAD_RATES;        /* the applicant rates at the pad, never the clerk */
 	const char *field = NULL;
 	for (size_t i = 0; i < ncases; i++) {
 		enum qd_status s = cases_validate(h, &cases[i], &field);

@@ -18,6 +18,7 @@
 #include "qdesk/i18n.h"
 #include "qdesk/fieldcheck.h"
 #include "qdesk/problems.h"
+#include "qdesk/pad.h"
 #include "qdesk/queue.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
@@ -701,6 +702,9 @@ static enum qd_status finish_commit(struct ui *ui, struct console *c, int rating
 		           fr.ticket.number, n, rating, fr.deadline);
 	else if (rating)
 		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · rating %d."), fr.ticket.number, n, rating);
+	else if (pad_at_window(ui_hall(ui), c->w))
+		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · the person rates it at the pad."),
+		           fr.ticket.number, n);
 	else
 		ui_message(ui, UI_MSG_OK, _("%s finished · %d case(s) · not evaluated."), fr.ticket.number, n);
 	return QD_OK;
@@ -766,6 +770,10 @@ static void rating_picked(struct ui *ui, void *ctx, int index, const unsigned ch
 static void ask_rating(struct ui *ui, struct console *c)
 {
 	char title[96];
+	if (pad_at_window(ui_hall(ui), c->w)) {   /* the person rates at the pad, never the clerk */
+		finish_commit(ui, c, 0, NULL);
+		return;
+	}
 	snprintf(title, sizeof title, _("Evaluation of %s by the person served"), c->ws.current.number);
 	struct picker *p = picker_new(title, 0, rating_picked, c);
 	picker_add(p, "5", _("very satisfied"), 0);

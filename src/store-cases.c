@@ -74,11 +74,12 @@ enum qd_status store_cases_rated(struct store *st, long long ticket_id, int *rat
 
 enum qd_status store_cases_insert_evaluation(struct store *st, long long ticket_id, const char *day,
                                              long long at, int window, const char *staff, int level,
-                                             const char *reason, long long *id)
+                                             const char *reason, const char *source,
+                                             long long *id)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"INSERT INTO evaluations (ticket_id, day, at, window, staff, level, reason)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO evaluations (ticket_id, day, at, window, staff, level, reason, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, ticket_id);
@@ -88,6 +89,7 @@ enum qd_status store_cases_insert_evaluation(struct store *st, long long ticket_
 	store_bind_opt_text(s, 5, staff);
 	sqlite3_bind_int(s, 6, level);
 	store_bind_opt_text(s, 7, reason);
+	sqlite3_bind_text(s, 8, source, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		;

@@ -23,10 +23,11 @@ enum qd_status store_cases_add_help(struct store *st, long long case_id, const c
 
 /* 1 into *rated if ticket_id has an evaluation that is not voided. */
 enum qd_status store_cases_rated(struct store *st, long long ticket_id, int *rated);
-/* Insert an evaluation; QD_ERR_RATED if the ticket has one already (the partial unique index). */
+/* Insert an evaluation (source "staff" or "pad"); QD_ERR_RATED if the ticket has one already (the partial unique index). */
 enum qd_status store_cases_insert_evaluation(struct store *st, long long ticket_id, const char *day,
                                              long long at, int window, const char *staff, int level,
-                                             const char *reason, long long *id);
+                                             const char *reason, const char *source,
+                                             long long *id);
 enum qd_status store_cases_insert_rectification(struct store *st, long long evaluation_id,
                                                 const char *opened_day, const char *deadline,
                                                 long long *id);

@@ -16,6 +16,9 @@ extern const char *const cases_mode_ids[];      /* NULL-terminated */
 #define CASES_NOTE_MAX      500
 #define CASES_REASON_MAX    500     /* of a bad evaluation */
 #define CASES_TOPIC_MAX     200     /* of a consultation */
+/* A rating at or below this (不满意, 非常不满意) is a 差评: it opens a rectification item, and at a
+ * pad it needs a reason. */
+#define CASES_BAD_LEVEL     2
 
 struct case_input {
 	const char *matter;         /* matter id from the catalogue, or NULL */
@@ -52,12 +55,18 @@ enum qd_status cases_validate(const struct hall *h, const struct case_input *c, 
  * staff (NULL = none) must be an active account. Caller has validated c. */
 enum qd_status cases_insert_tx(struct store *st, const struct hall *h, long long ticket_id, int window,
                                const char *staff, const struct case_input *c, long long *case_id);
-/* Inside a transaction: record a rating for ticket_id (QD_ERR_RATED if one exists, QD_ERR_RATING
- * if not 1..5); a rating below the hall's bad threshold (1-2) opens a rectification item due
- * eval.rectify_days working days later (deadline into deadline[11]). */
+/* Inside a transaction: record a rating a clerk entered for ticket_id (QD_ERR_RATED if one
+ * exists, QD_ERR_RATING if not 1..5); a rating below the hall's bad threshold (1-2) opens a
+ * rectification item due eval.rectify_days working days later (deadline into deadline[11]). */
 enum qd_status cases_rate_tx(struct store *st, const struct hall *h, long long ticket_id, int window,
                              const char *staff, int level, const char *reason,
                              long long *evaluation_id, long long *rectification_id, char deadline[11]);
+/* The same, for a rating the applicant keyed at the window's evaluation pad (stored with source
+ * "pad"; cases_rate_tx stores "staff": a clerk entered it). staff is the clerk who served. */
+enum qd_status cases_rate_pad_tx(struct store *st, const struct hall *h, long long ticket_id,
+                                 int window, const char *staff, int level, const char *reason,
+                                 long long *evaluation_id, long long *rectification_id,
+                                 char deadline[11]);
 /* Inside a transaction: void the cases and evaluation (and its rectification) of ticket_id logged
  * at or after since (used by undo). */
 enum qd_status cases_void_tx(struct store *st, long long ticket_id, long long since);

@@ -96,6 +96,21 @@ struct hall {
 		int zone;               /* print the type's zone and floor */
 		char *personal;         /* "none", "phone" or "id": which masked datum to print */
 	} printer;
+	/* hall board and window display (qdesk board, board.h) */
+	struct {
+		char *template_text;    /* the newest call: "请{number}号到{window}号窗口" */
+		int history;            /* tickets called listed under it, 0 = none */
+		int highlight_seconds;  /* a new call or recall stands out this long */
+		char *notice;           /* the notice line; "" = none */
+		char *staff_name;       /* the clerk on a window display: "masked" 张*, "full", "none" */
+	} board;
+	/* evaluation pads (评价器) at the windows (board.h): where a window has one, the applicant
+	 * rates there and the console keys no rating */
+	struct {
+		int *windows; size_t nwindows;     /* windows with a pad */
+		int timeout;            /* seconds without an answer before "not evaluated" */
+		struct hall_item *reasons; size_t nreasons;   /* offered for a rating of 1 or 2 */
+	} pad;
 	struct { int lock_seconds; int max_failures; int lockout_minutes; } security;
 	/* The shift lead (qdesk lead, problem): 办不成事 deadline in working days (holidays and
 	 * make-up days from eval), and when an idle or paused window becomes an alert. */

@@ -74,7 +74,12 @@
 	/* the shift lead: attendance, 办不成事 problems, the rectification ledger */ \
 	STATUS(QD_ERR_SERVING_ELSEWHERE, 1, "this clerk is serving a ticket at another window; finish it there first") \
 	STATUS(QD_ERR_ITEM_CLOSED, 1, "this item is already closed") \
-	STATUS(QD_ERR_NOTE_REQUIRED, 1, "a note is required")
+	STATUS(QD_ERR_NOTE_REQUIRED, 1, "a note is required") \
+	/* evaluation pads (pad.h) */ \
+	STATUS(QD_ERR_PAD_RATES,   1, "this window has an evaluation pad: the applicant rates there") \
+	STATUS(QD_ERR_NO_PAD,      1, "this window has no evaluation pad") \
+	STATUS(QD_ERR_REASON_NEEDED, 1, "a rating of 1 or 2 needs a reason") \
+	STATUS(QD_ERR_NOT_PENDING, 1, "this visit is not waiting for a rating at this window")
 
 enum qd_status {
 #define QD_STATUS_ENUM(name, code, text) name,
