@@ -6,6 +6,7 @@
 #include <string.h>
 #include "qdesk/cases.h"
 #include "qdesk/clock.h"
+#include "qdesk/pad.h"
 #include "qdesk/queue.h"
 #include "qdesk/simulate.h"
 
@@ -166,11 +167,19 @@ static enum qd_status finish(struct sim *s, struct store *st, struct sim_window 
 	int rating = rating_of(s);
 	const char *reason = rating && rating <= 2 ? bad_reasons[pick(s, 3)] : NULL;
 	struct finish_result r;
-	enum qd_status e = queue_finish(st, h, w->number, w->staff, &c, 1, rating, reason, &r);
+	int pad = pad_at_window(h, w->number);        /* there the person rates at the pad */
+	enum qd_status e = queue_finish(st, h, w->number, w->staff, &c, 1, pad ? 0 : rating,
+	                                pad ? NULL : reason, &r);
 	if (e == QD_OK) {
 		n->served++;
 		n->cases += r.ncases;
 		n->ratings += r.evaluation_id > 0;
+	}
+	if (e == QD_OK && pad && rating) {
+		const char *why = rating <= CASES_BAD_LEVEL && h->pad.nreasons ?
+		                  h->pad.reasons[pick(s, (int)h->pad.nreasons)].id : NULL;
+		e = pad_rate(st, h, w->number, r.ticket.id, rating, why);
+		n->ratings += e == QD_OK;
 	}
 	w->plan = PLAN_NONE;
 	return e;
