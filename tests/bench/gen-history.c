@@ -391,8 +391,11 @@ static int finish(struct gen *g, struct gen_window *w, int sec, int again)
 	enum qd_status s = store_queue_set_state(g->st, w->t.id, "served", at(g, sec), w->clerk);
 	for (size_t i = 0; s == QD_OK && i < nc; i++)
 		s = cases_insert_tx(g->st, h, w->t.id, wn, w->clerk, &cs[i], NULL);
-	if (s == QD_OK && rating)
+	if (s == QD_OK && rating) {
 		s = cases_rate_tx(g->st, h, w->t.id, wn, w->clerk, rating, reason, NULL, NULL, NULL);
+		if (s == QD_ERR_RATED)          /* one visit, one rating: nothing was written */
+			s = QD_OK, rating = 0;
+	}
 	if (s == QD_OK)
 		s = ev(g, sec, "finish", w->t.id, wn, w->clerk, NULL);
 	if (s != QD_OK)
