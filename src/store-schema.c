@@ -186,8 +186,12 @@ static const char migration_10[] =
 	"  phone_masked TEXT, age INTEGER, note TEXT);"
 	"CREATE INDEX case_drafts_ticket ON case_drafts(ticket_id);";
 
+/* A clerk's open session elsewhere (checked inside a write) without reading every session. */
+static const char migration_11[] =
+	"CREATE INDEX sessions_staff_open ON sessions(staff) WHERE ended_at IS NULL;";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10 };
+	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10, migration_11 };
 
 const char *const *store_migrations(int *count)
 {
