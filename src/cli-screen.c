@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "screen-guide.h"
 #include "screen-lead.h"
 #include "screen-window.h"
 #include "ui.h"
@@ -41,6 +42,8 @@ static const struct launcher launchers[] = {
 	{ "window", KEYMAP_WINDOW, N_("WINDOW"), 1, 1, 9999, N_("which window? (qdesk window N)"),
 	  window_check, window_console_push },
 	{ "lead", KEYMAP_LEAD, NULL, 0, 0, 0, NULL, NULL, lead_dashboard_push },
+	{ "guide", KEYMAP_GUIDE, N_("DESK"), 0, 1, 999, N_("which desk? (qdesk guide N)"),
+	  guide_check, guide_desk_push },
 };
 
 /* One line per action of keymap km: config name, default keys, English help (tab-separated). */

@@ -33,6 +33,7 @@ const struct cli_command cli_commands[] = {
 	{ "void",     cli_void,     "void TICKET --reason TEXT --staff ID [--desk N]" },
 	{ "ticket",   cli_ticket,   "ticket NUMBER [--json]" },
 	{ "queues",   cli_queues,   "queues [--json]" },
+	{ "guide",    cli_screen,   "guide [DESK]" },
 	{ "status",   cli_status,   "status [--json]" },
 	{ "window",   cli_screen,   "window N" },
 	{ "print",    cli_print,    "print TICKET [--text]" },

@@ -2,6 +2,7 @@
  * (while typing only what cannot become right; when the field is left, also what is missing). */
 #include <stdio.h>
 #include <string.h>
+#include "qdesk/clock.h"
 #include "qdesk/fieldcheck.h"
 #include "qdesk/i18n.h"
 #include "qdesk/idcard.h"
@@ -67,4 +68,19 @@ void fieldcheck_mask_id(const char *v, char *out, size_t outsz)
 		m[k] = '\0';
 	}
 	snprintf(out, outsz, "%s", m);
+}
+
+const char *fieldcheck_id_field(const char *v, int final, void *ctx)
+{
+	(void)ctx;
+	char day[11];
+	time_t now = clock_now();
+	clock_day(now == (time_t)-1 ? time(NULL) : now, day);
+	return fieldcheck_id(v, final, day);
+}
+
+const char *fieldcheck_phone_field(const char *v, int final, void *ctx)
+{
+	(void)ctx;
+	return fieldcheck_phone(v, final);
 }

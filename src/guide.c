@@ -350,7 +350,7 @@ void guide_lookup_text(const struct hall *h, const struct guide_lookup *l, char 
 	const struct ticket *t = &l->ticket;
 	const struct hall_type *ty = hall_type(h, t->queue_type[0] ? t->queue_type : t->type);
 	char head[128], tail[GUIDE_TEXT_MAX + 64] = "";
-	snprintf(head, sizeof head, "%s %s: %s", t->number, ty ? ty->name : t->type, _(queue_label(t->state)));
+	snprintf(head, sizeof head, _("%s %s: %s"), t->number, ty ? ty->name : t->type, _(queue_label(t->state)));
 	if (strcmp(t->state, "waiting") == 0 && t->target_window)
 		snprintf(tail, sizeof tail, _(", %d ahead, sent to window %d"), t->ahead, t->target_window);
 	else if (strcmp(t->state, "waiting") == 0)

@@ -102,6 +102,12 @@ static int try_login(struct ui *ui, struct login *l)
 		char until[6];
 		clock_hhmm((time_t)locked.locked_until, until);
 		snprintf(l->msg, sizeof l->msg, _("Too many wrong PINs: the account is locked until %s."), until);
+	} else if (s == QD_ERR_ROLE) {
+		/* name the role, so the person knows this screen is not theirs */
+		const char *role = who.role == ROLE_GUIDE ? _("a lobby guide") : who.role == ROLE_CLERK
+		                   ? _("a window clerk") : who.role == ROLE_LEAD ? _("a shift lead")
+		                   : _("an administrator");
+		snprintf(l->msg, sizeof l->msg, _("This screen is not for %s: %s (%s)."), role, who.name, who.id);
 	} else {
 		snprintf(l->msg, sizeof l->msg, "%s", _(qd_status_text(s)));
 	}

@@ -92,12 +92,6 @@ static const char *group_name(const struct hall *h, const char *id)
 	return g ? g->name : id ? id : "";
 }
 
-static void today(char day[11])
-{
-	time_t now = clock_now();
-	clock_day(now == (time_t)-1 ? time(NULL) : now, day);
-}
-
 /* Show a refusal; if another clerk took the window over, go back to the login screen. */
 static int refuse(struct ui *ui, struct console *c, enum qd_status s)
 {
@@ -408,20 +402,6 @@ static int console_keybar(struct ui *ui, void *self)
 
 /* ---- case form ---------------------------------------------------------------------------- */
 
-static const char *check_id(const char *v, int final, void *ctx)
-{
-	(void)ctx;
-	char day[11];
-	today(day);
-	return fieldcheck_id(v, final, day);
-}
-
-static const char *check_phone(const char *v, int final, void *ctx)
-{
-	(void)ctx;
-	return fieldcheck_phone(v, final);
-}
-
 /* The matter brings its case category. */
 static void form_changed(struct form *f, int field_no, void *ctx)
 {
@@ -652,8 +632,8 @@ static struct form *case_form_new(struct ui *ui, struct console *c, const char *
 		form_add_option(f, i, h->helps[k].id, h->helps[k].name);
 	form_add_number(f, _("Help minutes"), 4);
 	form_add_text(f, _("Applicant"), CASES_APPLICANT_MAX, NULL, text_mask_name);
-	form_add_text(f, _("ID number"), 18, check_id, fieldcheck_mask_id);
-	form_add_text(f, _("Mobile"), 11, check_phone, text_mask_phone);
+	form_add_text(f, _("ID number"), 18, fieldcheck_id_field, fieldcheck_mask_id);
+	form_add_text(f, _("Mobile"), 11, fieldcheck_phone_field, text_mask_phone);
 	form_add_text(f, _("Note"), CASES_NOTE_MAX, NULL, NULL);
 	form_on_change(f, form_changed);
 	c->form = f;

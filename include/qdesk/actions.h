@@ -47,7 +47,15 @@ enum keymap {
 	ACTION(KM(WINDOW), WALK_IN,     "walk-in",     9,  'w', N_("Walk-in"),  N_("log a walk-in case or a consultation")) \
 	ACTION(KM_STAFF,   LOGOUT,      "logout",      10, 'q', N_("Log out"),  N_("log out")) \
 	ACTION(KM(WINDOW), UNDO,        "undo",        11, 'u', N_("Undo"),     N_("undo the last no-show or finish")) \
-	ACTION(KM_STAFF,   LOCK,        "lock",        12, 'l', N_("Lock"),     N_("lock the screen"))
+	ACTION(KM_STAFF,   LOCK,        "lock",        12, 'l', N_("Lock"),     N_("lock the screen")) \
+	/* guide desk: letters choose business types there, so its actions have function keys only */ \
+	ACTION(KM(GUIDE),  GUIDE_ISSUE,   "issue",   2, 0, N_("Issue"),   N_("issue a ticket of the chosen business type")) \
+	ACTION(KM(GUIDE),  GUIDE_REPRINT, "reprint", 3, 0, N_("Reprint"), N_("print a ticket's slip again")) \
+	ACTION(KM(GUIDE),  GUIDE_VOID,    "void",    4, 0, N_("Void"),    N_("void a waiting ticket, with a reason")) \
+	ACTION(KM(GUIDE),  GUIDE_LOOKUP,  "lookup",  5, 0, N_("Look up"), N_("look a ticket up by number")) \
+	ACTION(KM(GUIDE),  GUIDE_REQUEUE, "requeue", 6, 0, N_("Return"),  N_("bring a no-show back into the queue")) \
+	ACTION(KM(GUIDE),  GUIDE_CONSULT, "consult", 7, 0, N_("Consult"), N_("log a consultation")) \
+	ACTION(KM(GUIDE),  GUIDE_GUIDED,  "guided",  8, 0, N_("Guided"),  N_("log a guided handling"))
 
 enum action {
 #define QD_ACTION_ENUM(km, name, cname, fkey, letter, label, help) ACT_##name,

@@ -15,4 +15,9 @@ const char *fieldcheck_phone(const char *v, int final);
  * way: never more than its first 6 and last 4 characters show). */
 void fieldcheck_mask_id(const char *v, char *out, size_t outsz);
 
+/* The two checks in the shape of a form field's check (widget-form.h's form_check_fn): the ID
+ * number against today's date from the hall's clock, the mobile number; ctx is not used. */
+const char *fieldcheck_id_field(const char *v, int final, void *ctx);
+const char *fieldcheck_phone_field(const char *v, int final, void *ctx);
+
 #endif

@@ -49,7 +49,7 @@ KEYS
 tui_expect login empty-id "Type your staff id first."
 tui_expect login wrong-pin "wrong PIN"
 tui_expect login unknown-id "wrong PIN"
-tui_expect login guide-refused "role may not do that"
+tui_expect login guide-refused "This screen is not for a lobby guide: 赵六 (g1)."
 tui_expect login pin-digits-only "a PIN is 4 to 12 digits"
 tui_expect login signed-in "Clerk: 张三 (c1)"
 tui_expect login locked "Signed in: 张三 (c1)"
