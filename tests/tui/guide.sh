@@ -7,7 +7,9 @@
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/tui-lib.sh"
 # The demo hall printing slips as plain text into a file, automatically after each issue.
-sed "s|device = \"/dev/usb/lp0\";|file = \"$T/slips.txt\"; auto = true;|" "$TOP/conf/qdesk.conf" >"$T/hall.conf"
+sed -e "s|^ *device *= *\"/dev/usb/lp0\";|  file = \"$T/slips.txt\";|" -e "/^ *auto *= /d" \
+	-e "s|^printer = {|printer = { auto = true;|" "$TOP/conf/qdesk.conf" >"$T/hall.conf"
+grep -q "file = \"$T/slips.txt\"" "$T/hall.conf" || { echo "FAIL: the printer file target was not set" >&2; exit 1; }
 export QDESK_CONFIG="$T/hall.conf"
 tui_setup
 export QDESK_NO_GOLDEN=1
