@@ -20,7 +20,7 @@ c1<Enter>1234<Enter>
 :sh QDESK_NOW="2026-11-23 09:45:00" "$QDESK_BIN" --db "$DB" call 1 --staff c1 >/dev/null
 :dump after-call
 KEYS
-tui_expect lead clerk-refused "role may not"
+tui_expect lead clerk-refused "This screen is not for a window clerk"
 tui_expect lead dashboard "Lead: 王五 (l1)"
 tui_expect lead dashboard "B: 1 waiting, longest 45 min"
 tui_expect lead dashboard "window 1 idle 45 min while B waits"
