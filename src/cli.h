@@ -118,5 +118,6 @@ int cli_simulate(struct cli *c, int argc, char **argv); /* cli-simulate.c: train
 int cli_training(struct cli *c, int argc, char **argv); /* cli-training.c: training state */
 int cli_problem(struct cli *c, int argc, char **argv);  /* cli-problem.c: 办不成事 problems */
 int cli_rectify(struct cli *c, int argc, char **argv);  /* cli-rectify.c: the rectification ledger */
+int cli_report(struct cli *c, int argc, char **argv);   /* cli-report.c */
 
 #endif

@@ -272,3 +272,23 @@ void clock_add_workdays(const char *day, int n, const char *const *holidays, siz
 	civil_from_days(z, &y, &m, &d);
 	format_day(out, y, m, d);
 }
+
+void clock_day_add(const char *day, long n, char out[11])
+{
+	int y, m, d;
+	if (!parse_day(day, &y, &m, &d)) {
+		out[0] = '\0';
+		return;
+	}
+	civil_from_days(days_from_civil(y, m, d) + n, &y, &m, &d);
+	format_day(out, y, m, d);
+}
+
+int clock_weekday(const char *day)
+{
+	int y, m, d;
+	if (!parse_day(day, &y, &m, &d))
+		return 0;
+	long z = days_from_civil(y, m, d);      /* 1970-01-01 was a Thursday */
+	return (int)(((z % 7) + 7 + 3) % 7) + 1;
+}

@@ -838,6 +838,27 @@ static int load_lead(struct loader *ld, config_setting_t *root)
 	       ? -1 : 0;
 }
 
+/* report (qdesk report): the case categories the summary paragraph names, in its order (every
+ * category in config order when absent), and who the paragraph speaks for ("我局"). */
+static int load_report(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "categories", "subject", NULL };
+	struct hall *h = ld->h;
+	config_setting_t *g, *list = NULL;
+	if (member(ld, root, "report", 0, CONFIG_TYPE_GROUP, &g) || (g && only_keys(ld, g, keys)))
+		return -1;
+	if (!g)
+		return copy(ld, "", &h->report.subject);
+	if (get_string(ld, g, "subject", 0, "", &h->report.subject, NULL)
+	    || get_strings(ld, g, "categories", &h->report.categories, &h->report.ncategories, &list))
+		return -1;
+	for (size_t i = 0; i < h->report.ncategories; i++)
+		if (!hall_item(h->categories, h->ncategories, h->report.categories[i]))
+			return fail(ld, config_setting_get_elem(list, (unsigned)i), NULL,
+			            _("unknown case category \"%s\""), h->report.categories[i]);
+	return 0;
+}
+
 static int load_calling(struct loader *ld, config_setting_t *root)
 {
 	static const char *const keys[] = { "recall_cap", "priority_cap", "undo_seconds", "noshow",
@@ -1238,7 +1259,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	static const char *const keys[] = { "hall", "database", "zones", "types", "groups", "windows",
 		"categories", "matters", "outcomes", "modes", "elderly_help", "pause_reasons", "evaluation",
 		"calling", "announce", "printer", "security", "keys", "store", "desks", "training",
-		"lead", "board", "pad",
+		"lead", "board", "pad", "report",
 		NULL };
 	struct hall *h = ld->h;
 	config_setting_t *outcomes;
@@ -1260,7 +1281,8 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	    || load_keys(ld, root)
 	    || load_store(ld, root)
 	    || load_desks(ld, root) || load_training(ld, root)
-	    || load_board(ld, root))
+	    || load_board(ld, root)
+	    || load_report(ld, root))
 		return -1;
 	outcomes = config_setting_get_member(root, "outcomes");
 	if (outcomes && !hall_item(h->outcomes, h->noutcomes, "done"))
@@ -1477,6 +1499,8 @@ void config_free(struct hall *h)
 	free_items(h->pad.reasons, h->pad.nreasons);
 	free_strings(h->eval.holidays, h->eval.nholidays);
 	free_strings(h->eval.workdays, h->eval.nworkdays);
+	free_strings(h->report.categories, h->report.ncategories);
+	free(h->report.subject);
 	free(h->announce.template_text);
 	free(h->announce.command);
 	free(h->printer.device);

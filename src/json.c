@@ -116,3 +116,17 @@ void json_array(struct json *j, const char *key)
 	member(j, key);
 	open_scope(j, '[');
 }
+
+void json_fixed(struct json *j, const char *key, long long v, int decimals)
+{
+	long long scale = 1;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	member(j, key);
+	const char *sign = v < 0 ? "-" : "";
+	long long a = v < 0 ? -v : v;
+	if (decimals > 0)
+		fprintf(j->f, "%s%lld.%0*lld", sign, a / scale, decimals, a % scale);
+	else
+		fprintf(j->f, "%s%lld", sign, a);
+}

@@ -44,4 +44,9 @@ int clock_valid_day(const char *s);
 void clock_add_workdays(const char *day, int n, const char *const *holidays, size_t nholidays,
                         const char *const *workdays, size_t nworkdays, char out[11]);
 
+/* The day n days after day (n < 0: before) into out[11] ("" if day is malformed). */
+void clock_day_add(const char *day, long n, char out[11]);
+/* The weekday of day: 1 Monday … 7 Sunday; 0 if malformed. */
+int clock_weekday(const char *day);
+
 #endif

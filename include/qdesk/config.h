@@ -125,6 +125,9 @@ struct hall {
 	/* training mode (qdesk simulate): arrivals an hour at the busiest hour per type (parallel to
 	 * types), the share of that rate by hour from opening (percent), mean service minutes */
 	struct { int *rates; int *profile; size_t nprofile; int service_minutes; } training;
+	/* reports (qdesk report): the category ids the summary paragraph names, in order (none listed:
+	 * every category in config order), and its subject ("我局", "" = none) */
+	struct { char **categories; size_t ncategories; char *subject; } report;
 };
 
 /* The config file to use: cli_path if given (even "", which config_load() refuses), else a

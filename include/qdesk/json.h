@@ -9,6 +9,8 @@ void json_begin(struct json *j, FILE *f);          /* starts the top-level objec
 void json_end(struct json *j);                      /* closes it and writes a newline */
 void json_str(struct json *j, const char *key, const char *v);   /* NULL v writes null */
 void json_int(struct json *j, const char *key, long long v);
+/* A number given in units of 10^-decimals: json_fixed(j, "rate", 952, 1) writes 95.2. */
+void json_fixed(struct json *j, const char *key, long long v, int decimals);
 void json_bool(struct json *j, const char *key, int v);
 void json_object(struct json *j, const char *key); /* key NULL inside an array */
 void json_array(struct json *j, const char *key);
