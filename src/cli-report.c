@@ -379,7 +379,7 @@ int cli_report(struct cli *c, int argc, char **argv)
 		return cli_usage(argv[0], msg);
 	}
 	char from[11], to[11];
-	if ((rc = period(argv[0], opt, from, to)) || (rc = cli_store(c, 0)))
+	if ((rc = period(argv[0], opt, from, to)) || (rc = cli_store(c, STORE_OPEN_READ)))
 		return rc;
 	struct report *r;
 	enum qd_status s = report_compute(c->st, c->hall, from, to, dim, &r);

@@ -407,7 +407,8 @@ static int on_span(void *ctx, const struct store_report_agg *a)
 	long long secs = clipped(c, a->v1, a->v2);
 	char win[16];
 	snprintf(win, sizeof win, "%lld", a->n);
-	const char *key = c->r->by == REPORT_BY_STAFF ? a->s1 : c->r->by == REPORT_BY_WINDOW ? win : NULL;
+	const char *key = c->r->by == REPORT_BY_STAFF ? a->s1
+	                : c->r->by == REPORT_BY_WINDOW && a->n > 0 ? win : NULL;   /* not a desk's */
 	if (target(c->b, key))
 		return -1;
 	if (c->pauses) {

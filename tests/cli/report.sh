@@ -8,6 +8,7 @@ at() { QDESK_NOW="$1"; export QDESK_NOW; }
 at "2026-11-30 08:40:00"
 q init >/dev/null
 for s in c1 c2; do echo 2468 | q staff add $s --name "员工$s" --role clerk >/dev/null; done
+echo 2468 | q staff add g1 --name 导服 --role guide >/dev/null
 
 # 2026-11-30, a Monday and a month's last day. Five tickets at 09:00: A001 A002 B001 C001 A003.
 at "2026-11-30 09:00:00"
@@ -26,6 +27,7 @@ at "2026-11-30 09:40:00"; q finish 1 --staff c1 --outcome accepted --channel onl
 at "2026-11-30 09:40:30"; q undo 1 --staff c1 >/dev/null || fail "undo"
 at "2026-11-30 09:42:00"; q finish 1 --staff c1 --outcome done --mode delegated --case-category agri \
 	--elderly-help escort --minutes 15 --rating 1 --reason rude >/dev/null || fail "refinish A003"
+at "2026-11-30 09:50:00"; q issue A >/dev/null; q void A004 --reason duplicate --staff g1 >/dev/null || fail "void"
 at "2026-11-30 10:00:00"; q consult --window 1 --staff c1 >/dev/null
 at "2026-11-30 12:00:00"; q pause 1 --staff c1 --reason meal >/dev/null
 at "2026-11-30 12:30:00"; q resume 1 --staff c1 >/dev/null
@@ -37,7 +39,7 @@ at "2026-12-01 07:00:00"
 j() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(str(eval(e, {"d": d, "t": d["total"]})) for e in sys.argv[1:]))' "$@"; }
 q report --day 2026-11-30 --json >"$T/nov30.json" || fail "report day"
 tot() { j "$@" <"$T/nov30.json"; }
-expect_eq "tickets" "5 2 1 1 2 0 0" "$(tot 't["issued"]' 't["served"]' 't["noshow"]' 't["transferred"]' 't["expired"]' 't["voided"]' 't["open"]')"
+expect_eq "tickets" "6 2 1 1 2 1 0" "$(tot 't["issued"]' 't["served"]' 't["noshow"]' 't["transferred"]' 't["expired"]' 't["voided"]' 't["open"]')"
 expect_eq "consultations" "2" "$(tot 't["consultations"]')"
 expect_eq "cases" "2 0 2 0 2 100.0 2 0" "$(tot 't["cases"]' 't["outcome.accepted"]' 't["outcome.done"]' 't["outcome.rejected"]' 't["accepted"]' 't["done_rate"]' 't["onsite"]' 't["online"]')"
 expect_eq "categories" "1 1 0 0" "$(tot 't["category.enterprise"]' 't["category.agri"]' 't["category.social"]' 't["category.none"]')"
@@ -47,7 +49,7 @@ expect_eq "ratings" "2 1 0 0 0 1 1 50.0 1" "$(tot 't["rated"]' 't["rating.1"]' '
 expect_eq "rectifications" "1 0 0.0 0 0.0 0" "$(tot 't["rectifications"]' 't["rectified"]' 't["rectify_rate"]' 't["called_back"]' 't["callback_rate"]' 't["overdue"]')"
 # waits 10 and 30 min (A's target is 20: one past it); service 4 and 12 min
 expect_eq "waits" "2 1200 600 1800 1 480" "$(tot 't["waited"]' 't["wait_mean"]' 't["wait_median"]' 't["wait_p90"]' 't["past_target"]' 't["service_mean"]')"
-expect_eq "per working day" "1 1 2.0 5.0" "$(tot 'd["days"]' 'd["working_days"]' 't["daily_cases"]' 't["daily_issued"]')"
+expect_eq "per working day" "1 1 2.0 6.0" "$(tot 'd["days"]' 'd["working_days"]' 't["daily_cases"]' 't["daily_issued"]')"
 # c1 from 09:10, c2 from 09:20, both to closing (18:00); c1 paused 30 min for a meal
 expect_eq "attendance" "1050 1 30" "$(tot 't["staffed"]//60' 't["pauses"]' 't["paused"]//60')"
 expect_eq "per clerk" "c1 530 1 1800 c2 520" "$(tot 'd["attendance"][0]["staff"]' 'd["attendance"][0]["staffed_seconds"]//60' 'd["attendance"][0]["pauses"]["meal"]["count"]' 'd["attendance"][0]["pauses"]["meal"]["seconds"]' 'd["attendance"][1]["staff"]' 'd["attendance"][1]["staffed_seconds"]//60')"
@@ -56,7 +58,7 @@ expect_eq "problems" "False" "$(tot 'd["problems_recorded"]' )"
 # Breakdowns.
 q report --day 2026-11-30 --by type --json >"$T/type.json"
 g() { j "[(r[\"key\"], $1) for r in d[\"groups\"]]" <"$2"; }
-expect_eq "by type" "[('A', 3, 2, 1, 0, 2), ('B', 1, 0, 0, 1, 0), ('C', 1, 0, 0, 1, 0)]" \
+expect_eq "by type" "[('A', 4, 2, 1, 0, 2), ('B', 1, 0, 0, 1, 0), ('C', 1, 0, 0, 1, 0)]" \
 	"$(g 'r["issued"], r["served"], r["noshow"], r["expired"], r["cases"]' "$T/type.json")"
 expect_eq "transfers by type" "[('A', 0), ('B', 1), ('C', 0)]" "$(g 'r["transferred"]' "$T/type.json")"
 expect_eq "no consultations by type" "[('A', None), ('B', None), ('C', None)]" "$(g 'r["consultations"]' "$T/type.json")"
@@ -64,7 +66,7 @@ q report --day 2026-11-30 --by window --json >"$T/window.json"
 expect_eq "by window" "[('1', 3, 2, 1, 0, 1, 530), ('2', 0, 0, 0, 1, 0, 520)]" \
 	"$(g 'r["issued"], r["served"], r["noshow"], r["transferred"], r["consultations"], r["staffed"]//60' "$T/window.json")"
 q report --day 2026-11-30 --by hour --json >"$T/hour.json"
-expect_eq "by hour" "[('09', 5, 0, 2), ('10', 0, 1, 0), ('23', 0, 1, 0)]" \
+expect_eq "by hour" "[('09', 6, 0, 2), ('10', 0, 1, 0), ('23', 0, 1, 0)]" \
 	"$(g 'r["issued"], r["consultations"], r["cases"]' "$T/hour.json")"
 q report --day 2026-11-30 --by category --json >"$T/cat.json"
 expect_eq "by category" "[('agri', 1, None), ('enterprise', 1, None)]" "$(g 'r["cases"], r["issued"]' "$T/cat.json")"
@@ -92,7 +94,7 @@ expect_eq "Feb 2027" "28" "$(q report --month 2027-02 --json | j 'd["days"]')"
 expect_eq "open today" "1 0" "$(q report --day 2028-02-29 --json | j 't["open"]' 't["expired"]')"
 at "2028-03-01 09:00:00"
 expect_eq "expired next day" "0 1" "$(q report --day 2028-02-29 --json | j 't["open"]' 't["expired"]')"
-expect_eq "year" "2026-01-01 2026-12-31 3 5" "$(q report --year 2026 --json | j 'd["from"]' 'd["to"]' 't["consultations"] - 2' 't["issued"]')"
+expect_eq "year" "2026-01-01 2026-12-31 3 6" "$(q report --year 2026 --json | j 'd["from"]' 'd["to"]' 't["consultations"] - 2' 't["issued"]')"
 
 # Usage errors.
 expect_exit 2 q report --month 2026-13
@@ -115,9 +117,9 @@ PY
 at "2026-12-01 07:00:00"
 q report --day 2026-11-30 --by staff --format csv --output "$T/r.csv" || fail "csv"
 expect_eq "BOM" "efbbbf" "$(head -c 3 "$T/r.csv" | od -An -tx1 | tr -d ' \n')"
-expect_eq "csv utf-8" "4 5 2 20.0 50.0% " "$(csv_check "$T/r.csv" utf-8-sig)"
+expect_eq "csv utf-8" "4 6 2 20.0 50.0% " "$(csv_check "$T/r.csv" utf-8-sig)"
 q report --day 2026-11-30 --by staff --format csv --encoding gb18030 >"$T/g.csv" || fail "csv gb18030"
-expect_eq "csv gb18030" "4 5 2 20.0 50.0% " "$(csv_check "$T/g.csv" gb18030)"
+expect_eq "csv gb18030" "4 6 2 20.0 50.0% " "$(csv_check "$T/g.csv" gb18030)"
 expect_eq "csv names" "员工c1" "$(python3 -c 'import csv,sys; print(list(csv.reader(open(sys.argv[1], encoding="gb18030")))[1][3])' "$T/g.csv")"
 # A name a spreadsheet would take for a formula is text.
 sed 's/name = "农林水牧"/name = "=1+2"/' "$QDESK_CONFIG" >"$T/formula.conf"
