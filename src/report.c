@@ -255,6 +255,9 @@ static int on_case(void *ctx, const struct store_report_agg *a)
 	if (o >= 0)
 		ADD(b, outcome[o], a->n);
 	ADD(b, help_minutes, a->v1);
+	int md = str_index(cases_mode_ids, a->s3);     /* also a consult's: a guide's 导办 at a desk */
+	if (md >= 0)
+		ADD(b, mode[md], a->n);
 	if (o == 0) {                                   /* consult: a consultation, not a case */
 		ADD(b, consultations, a->n);
 		return 0;
@@ -268,9 +271,6 @@ static int on_case(void *ctx, const struct store_report_agg *a)
 		ADD(b, online, a->n);
 	else
 		ADD(b, onsite, a->n);
-	int md = str_index(cases_mode_ids, a->s3);
-	if (md >= 0)
-		ADD(b, mode[md], a->n);
 	int c = item_index(b->h->categories, b->h->ncategories, a->s4);
 	if (c >= 0 && c < REPORT_CATEGORIES_MAX)
 		ADD(b, category[c], a->n);

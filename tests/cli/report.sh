@@ -29,6 +29,7 @@ at "2026-11-30 09:42:00"; q finish 1 --staff c1 --outcome done --mode delegated 
 	--elderly-help escort --minutes 15 --rating 1 --reason rude >/dev/null || fail "refinish A003"
 at "2026-11-30 09:50:00"; q issue A >/dev/null; q void A004 --reason duplicate --staff g1 >/dev/null || fail "void"
 at "2026-11-30 10:00:00"; q consult --window 1 --staff c1 >/dev/null
+at "2026-11-30 10:05:00"; q guided --desk 1 --staff g1 >/dev/null || fail "guided at a desk"   # 导办 and 咨询
 at "2026-11-30 12:00:00"; q pause 1 --staff c1 --reason meal >/dev/null
 at "2026-11-30 12:30:00"; q resume 1 --staff c1 >/dev/null
 at "2026-11-30 23:59:59"; q consult --staff c1 >/dev/null                      # midnight: still 30 Nov
@@ -40,10 +41,10 @@ j() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join(str(ev
 q report --day 2026-11-30 --json >"$T/nov30.json" || fail "report day"
 tot() { j "$@" <"$T/nov30.json"; }
 expect_eq "tickets" "6 2 1 1 2 1 0" "$(tot 't["issued"]' 't["served"]' 't["noshow"]' 't["transferred"]' 't["expired"]' 't["voided"]' 't["open"]')"
-expect_eq "consultations" "2" "$(tot 't["consultations"]')"
+expect_eq "consultations" "3" "$(tot 't["consultations"]')"
 expect_eq "cases" "2 0 2 0 2 100.0 2 0" "$(tot 't["cases"]' 't["outcome.accepted"]' 't["outcome.done"]' 't["outcome.rejected"]' 't["accepted"]' 't["done_rate"]' 't["onsite"]' 't["online"]')"
 expect_eq "categories" "1 1 0 0" "$(tot 't["category.enterprise"]' 't["category.agri"]' 't["category.social"]' 't["category.none"]')"
-expect_eq "modes" "1 0 1 2" "$(tot 't["mode.guided"]' 't["mode.assisted"]' 't["mode.delegated"]' 't["modes"]')"
+expect_eq "modes" "2 0 1 3" "$(tot 't["mode.guided"]' 't["mode.assisted"]' 't["mode.delegated"]' 't["modes"]')"
 expect_eq "elderly" "1 1 0 15" "$(tot 't["elderly_people"]' 't["help.escort"]' 't["help.form-filling"]' 't["help_minutes"]')"
 expect_eq "ratings" "2 1 0 0 0 1 1 50.0 1" "$(tot 't["rated"]' 't["rating.1"]' 't["rating.2"]' 't["rating.3"]' 't["rating.4"]' 't["rating.5"]' 't["good"]' 't["good_rate"]' 't["bad"]')"
 expect_eq "rectifications" "1 0 0.0 0 0.0 0" "$(tot 't["rectifications"]' 't["rectified"]' 't["rectify_rate"]' 't["called_back"]' 't["callback_rate"]' 't["overdue"]')"
@@ -66,7 +67,7 @@ q report --day 2026-11-30 --by window --json >"$T/window.json"
 expect_eq "by window" "[('1', 3, 2, 1, 0, 1, 530), ('2', 0, 0, 0, 1, 0, 520)]" \
 	"$(g 'r["issued"], r["served"], r["noshow"], r["transferred"], r["consultations"], r["staffed"]//60' "$T/window.json")"
 q report --day 2026-11-30 --by hour --json >"$T/hour.json"
-expect_eq "by hour" "[('09', 6, 0, 2), ('10', 0, 1, 0), ('23', 0, 1, 0)]" \
+expect_eq "by hour" "[('09', 6, 0, 2), ('10', 0, 2, 0), ('23', 0, 1, 0)]" \
 	"$(g 'r["issued"], r["consultations"], r["cases"]' "$T/hour.json")"
 q report --day 2026-11-30 --by category --json >"$T/cat.json"
 expect_eq "by category" "[('agri', 1, None), ('enterprise', 1, None)]" "$(g 'r["cases"], r["issued"]' "$T/cat.json")"
@@ -75,8 +76,8 @@ expect_eq "by category" "[('agri', 1, None), ('enterprise', 1, None)]" "$(g 'r["
 at "2026-12-01 00:00:00"; q consult --staff c2 >/dev/null
 q report --day 2026-11-30 --json >"$T/again.json"
 expect_eq "re-run" "$(tot 't')" "$(j 't' <"$T/again.json")"
-expect_eq "months" "2 1" "$(q report --month 2026-11 --json | j 't["consultations"]') $(q report --month 2026-12 --json | j 't["consultations"]')"
-expect_eq "week" "2026-11-30 2026-12-06 3" "$(q report --week 2026-12-02 --json | j 'd["from"]' 'd["to"]' 't["consultations"]')"
+expect_eq "months" "3 1" "$(q report --month 2026-11 --json | j 't["consultations"]') $(q report --month 2026-12 --json | j 't["consultations"]')"
+expect_eq "week" "2026-11-30 2026-12-06 4" "$(q report --week 2026-12-02 --json | j 'd["from"]' 'd["to"]' 't["consultations"]')"
 # Past its deadline (5 working days: 7 December) the item is overdue, judged at the period's end.
 at "2026-12-09 09:00:00"
 expect_eq "overdue" "0 1" "$(q report --month 2026-11 --json | j 't["overdue"]') $(q report --from 2026-11-30 --to 2026-12-31 --json | j 't["overdue"]')"
@@ -94,7 +95,7 @@ expect_eq "Feb 2027" "28" "$(q report --month 2027-02 --json | j 'd["days"]')"
 expect_eq "open today" "1 0" "$(q report --day 2028-02-29 --json | j 't["open"]' 't["expired"]')"
 at "2028-03-01 09:00:00"
 expect_eq "expired next day" "0 1" "$(q report --day 2028-02-29 --json | j 't["open"]' 't["expired"]')"
-expect_eq "year" "2026-01-01 2026-12-31 3 6" "$(q report --year 2026 --json | j 'd["from"]' 'd["to"]' 't["consultations"] - 2' 't["issued"]')"
+expect_eq "year" "2026-01-01 2026-12-31 4 6" "$(q report --year 2026 --json | j 'd["from"]' 'd["to"]' 't["consultations"] - 2' 't["issued"]')"
 
 # Usage errors.
 expect_exit 2 q report --month 2026-13
@@ -117,9 +118,9 @@ PY
 at "2026-12-01 07:00:00"
 q report --day 2026-11-30 --by staff --format csv --output "$T/r.csv" || fail "csv"
 expect_eq "BOM" "efbbbf" "$(head -c 3 "$T/r.csv" | od -An -tx1 | tr -d ' \n')"
-expect_eq "csv utf-8" "4 6 2 20.0 50.0% " "$(csv_check "$T/r.csv" utf-8-sig)"
+expect_eq "csv utf-8" "5 6 2 20.0 50.0% " "$(csv_check "$T/r.csv" utf-8-sig)"
 q report --day 2026-11-30 --by staff --format csv --encoding gb18030 >"$T/g.csv" || fail "csv gb18030"
-expect_eq "csv gb18030" "4 6 2 20.0 50.0% " "$(csv_check "$T/g.csv" gb18030)"
+expect_eq "csv gb18030" "5 6 2 20.0 50.0% " "$(csv_check "$T/g.csv" gb18030)"
 expect_eq "csv names" "员工c1" "$(python3 -c 'import csv,sys; print(list(csv.reader(open(sys.argv[1], encoding="gb18030")))[1][3])' "$T/g.csv")"
 # A name a spreadsheet would take for a formula is text.
 sed 's/name = "农林水牧"/name = "=1+2"/' "$QDESK_CONFIG" >"$T/formula.conf"
@@ -128,12 +129,12 @@ expect_eq "formula neutralised" "'=1+2" "$(python3 -c 'import csv,sys; print(lis
 
 # The bureau's paragraph, figure by figure (the hall's language, Chinese).
 LANGUAGE=zh_CN q report --month 2026-11 --format summary >"$T/sum.txt"
-expect_eq "summary" "2026年11月份，累计接待群众咨询2人，受理各类办件2件（农林水牧1件、企业1件、个体0件、文教卫生0件、食品药品0件、特种设备及立项0件、建设项目0件、社会服务0件），网上办件0件，日均办件量0.1件，办结率100.0%，其中导办、帮办、代办共计2件。适老化服务方面，帮助老年人办事1人次，提供帮办代办等服务1次（优先办理0次、代填表单0次、智能设备指导0次、陪同办理1次、上门服务0次、免费复印0次），用时15分钟。好差评方面，共收到评价2条，好评率50.0%，差评1条；差评整改事项1件，整改率0.0%，回访率0.0%，逾期未整改0件。" "$(cat "$T/sum.txt")"
+expect_eq "summary" "2026年11月份，累计接待群众咨询3人，受理各类办件2件（农林水牧1件、企业1件、个体0件、文教卫生0件、食品药品0件、特种设备及立项0件、建设项目0件、社会服务0件），网上办件0件，日均办件量0.1件，办结率100.0%，其中导办、帮办、代办共计3件。适老化服务方面，帮助老年人办事1人次，提供帮办代办等服务1次（优先办理0次、代填表单0次、智能设备指导0次、陪同办理1次、上门服务0次、免费复印0次），用时15分钟。好差评方面，共收到评价2条，好评率50.0%，差评1条；差评整改事项1件，整改率0.0%，回访率0.0%，逾期未整改0件。" "$(cat "$T/sum.txt")"
 # The config's report group chooses the categories and their order, and the subject.
 cp "$QDESK_CONFIG" "$T/rep.conf"
 printf 'report = { subject = "我局"; categories = [ "enterprise", "agri" ]; };\n' >>"$T/rep.conf"
 QDESK_CONFIG="$T/rep.conf" LANGUAGE=zh_CN q report --from 2026-01-01 --to 2026-11-30 --format summary >"$T/sum2.txt"
-expect_grep "subject and order" "2026年1-11月份，我局累计接待群众咨询4人，受理各类办件2件（企业1件、农林水牧1件），网上办件0件，日均办件量0.0件" "$T/sum2.txt"
+expect_grep "subject and order" "2026年1-11月份，我局累计接待群众咨询5人，受理各类办件2件（企业1件、农林水牧1件），网上办件0件，日均办件量0.0件" "$T/sum2.txt"
 cp "$QDESK_CONFIG" "$T/bad.conf"; printf 'report = { categories = [ "nope" ]; };\n' >>"$T/bad.conf"
 QDESK_CONFIG="$T/bad.conf" expect_exit 2 q report
 expect_grep "config error" 'bad.conf:[0-9]*: .*unknown case category "nope"' "$T/err"
