@@ -147,7 +147,7 @@ enum qd_status store_report_rectifications(struct store *st, const struct store_
 {
 	char sql[1024];
 	snprintf(sql, sizeof sql,
-		"SELECT %s, count(*), fixed, r.called_back <> 0,"
+		"SELECT %s, count(*), fixed, r.called_back <> 0 AND coalesce(r.callback_at, 0) <= ?3,"
 		" NOT fixed AND r.deadline < ?4 FROM"
 		" (SELECT r.*, r.state IN ('fixed','explained') AND coalesce(r.closed_at, 0) <= ?3 AS fixed"
 		"  FROM rectifications r WHERE r.opened_day BETWEEN ?1 AND ?2 AND r.state <> 'voided') r"

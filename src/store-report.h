@@ -42,7 +42,7 @@ enum qd_status store_report_elderly(struct store *st, const struct store_report_
 /* Evaluations not voided: v1 = level, n. */
 enum qd_status store_report_ratings(struct store *st, const struct store_report_q *q);
 /* Rectification items opened in the period, not voided: v1 = fixed or explained by as_of,
- * v2 = called back, v3 = open past its deadline at as_of_day, n. */
+ * v2 = called back by as_of (or with no time recorded), v3 = open past its deadline at as_of_day, n. */
 enum qd_status store_report_rectifications(struct store *st, const struct store_report_q *q);
 /* 办不成事 problems received on days of the period: v1 = solved by as_of, n. *have = 0 (and no
  * rows) when the database has no problems table. */

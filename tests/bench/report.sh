@@ -29,7 +29,7 @@ time_of() {
 load() {   # load YEARS of history ending 2026-12-31 into $1
 	db=$1 years=$2
 	"$QDESK" --db "$db" init >/dev/null || exit 1
-	sqlite3 "$db" <<SQL
+	sqlite3 "$db" >/dev/null <<SQL
 PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF; PRAGMA foreign_keys = OFF;
 BEGIN;
 INSERT INTO staff (id, name, role, pin_hash, created_at)
@@ -50,7 +50,7 @@ INSERT INTO tickets (day, type, seq, number, state, pos, issued_at, called_at, f
          CASE WHEN r < 93 THEN t0 + 30600 + i * (30000 / $PER_DAY) + (i * 7919 % 2400) END,
          CASE WHEN r < 93 THEN t0 + 30600 + i * (30000 / $PER_DAY) + (i * 7919 % 2400) + 120 + i % 900 END,
          CASE WHEN r < 93 THEN 1 + i % 24 END, CASE WHEN r < 93 THEN printf('c%03d', 1 + i % 24) END,
-         CASE WHEN r < 93 THEN 1 END, ty
+         CASE WHEN r < 93 THEN 1 ELSE 0 END, ty
   FROM (SELECT day, t0, i, (i * 37 + length(day)) % 100 AS r,
                substr('ABCTDEHJKLMQFGPN', 1 + i % 16, 1) AS ty FROM d, s);
 INSERT INTO cases (ticket_id, day, at, window, staff, category, channel, outcome, mode, help_minutes)

@@ -9,6 +9,7 @@ at "2026-11-30 08:40:00"
 q init >/dev/null
 for s in c1 c2; do echo 2468 | q staff add $s --name "员工$s" --role clerk >/dev/null; done
 echo 2468 | q staff add g1 --name 导服 --role guide >/dev/null
+echo 2468 | q staff add l1 --name 值班长 --role lead >/dev/null
 
 # 2026-11-30, a Monday and a month's last day. Five tickets at 09:00: A001 A002 B001 C001 A003.
 at "2026-11-30 09:00:00"
@@ -30,6 +31,10 @@ at "2026-11-30 09:42:00"; q finish 1 --staff c1 --outcome done --mode delegated 
 at "2026-11-30 09:50:00"; q issue A >/dev/null; q void A004 --reason duplicate --staff g1 >/dev/null || fail "void"
 at "2026-11-30 10:00:00"; q consult --window 1 --staff c1 >/dev/null
 at "2026-11-30 10:05:00"; q guided --desk 1 --staff g1 >/dev/null || fail "guided at a desk"   # 导办 and 咨询
+# 办不成事: two problems; one solved the same day, one on 1 December (after the day's report).
+at "2026-11-30 11:00:00"; q problem add --staff c1 --window 1 --what "证明开不出来" >/dev/null || fail "problem 1"
+at "2026-11-30 11:10:00"; q problem add --staff c1 --window 1 --what "跑了三次" >/dev/null || fail "problem 2"
+at "2026-11-30 16:00:00"; q problem resolve 1 --staff l1 --resolution "已协调" >/dev/null || fail "resolve 1"
 at "2026-11-30 12:00:00"; q pause 1 --staff c1 --reason meal >/dev/null
 at "2026-11-30 12:30:00"; q resume 1 --staff c1 >/dev/null
 at "2026-11-30 23:59:59"; q consult --staff c1 >/dev/null                      # midnight: still 30 Nov
@@ -54,7 +59,7 @@ expect_eq "per working day" "1 1 2.0 6.0" "$(tot 'd["days"]' 'd["working_days"]'
 # c1 from 09:10, c2 from 09:20, both to closing (18:00); c1 paused 30 min for a meal
 expect_eq "attendance" "1050 1 30" "$(tot 't["staffed"]//60' 't["pauses"]' 't["paused"]//60')"
 expect_eq "per clerk" "c1 530 1 1800 c2 520" "$(tot 'd["attendance"][0]["staff"]' 'd["attendance"][0]["staffed_seconds"]//60' 'd["attendance"][0]["pauses"]["meal"]["count"]' 'd["attendance"][0]["pauses"]["meal"]["seconds"]' 'd["attendance"][1]["staff"]' 'd["attendance"][1]["staffed_seconds"]//60')"
-expect_eq "problems" "False" "$(tot 'd["problems_recorded"]' )"
+expect_eq "problems" "True 2 1" "$(tot 'd["problems_recorded"]' 't["problems_received"]' 't["problems_solved"]')"
 
 # Breakdowns.
 q report --day 2026-11-30 --by type --json >"$T/type.json"
@@ -67,13 +72,14 @@ q report --day 2026-11-30 --by window --json >"$T/window.json"
 expect_eq "by window" "[('1', 3, 2, 1, 0, 1, 530), ('2', 0, 0, 0, 1, 0, 520)]" \
 	"$(g 'r["issued"], r["served"], r["noshow"], r["transferred"], r["consultations"], r["staffed"]//60' "$T/window.json")"
 q report --day 2026-11-30 --by hour --json >"$T/hour.json"
-expect_eq "by hour" "[('09', 6, 0, 2), ('10', 0, 2, 0), ('23', 0, 1, 0)]" \
+expect_eq "by hour" "[('09', 6, 0, 2), ('10', 0, 2, 0), ('11', 0, 0, 0), ('23', 0, 1, 0)]" \
 	"$(g 'r["issued"], r["consultations"], r["cases"]' "$T/hour.json")"
 q report --day 2026-11-30 --by category --json >"$T/cat.json"
 expect_eq "by category" "[('agri', 1, None), ('enterprise', 1, None)]" "$(g 'r["cases"], r["issued"]' "$T/cat.json")"
 
 # 1 December: the first write expires yesterday's tickets; the 30th's figures do not change.
 at "2026-12-01 00:00:00"; q consult --staff c2 >/dev/null
+at "2026-12-01 09:00:00"; q problem resolve 2 --staff l1 --resolution "已办结" >/dev/null || fail "resolve 2"
 q report --day 2026-11-30 --json >"$T/again.json"
 expect_eq "re-run" "$(tot 't')" "$(j 't' <"$T/again.json")"
 expect_eq "months" "3 1" "$(q report --month 2026-11 --json | j 't["consultations"]') $(q report --month 2026-12 --json | j 't["consultations"]')"
@@ -129,7 +135,7 @@ expect_eq "formula neutralised" "'=1+2" "$(python3 -c 'import csv,sys; print(lis
 
 # The bureau's paragraph, figure by figure (the hall's language, Chinese).
 LANGUAGE=zh_CN q report --month 2026-11 --format summary >"$T/sum.txt"
-expect_eq "summary" "2026年11月份，累计接待群众咨询3人，受理各类办件2件（农林水牧1件、企业1件、个体0件、文教卫生0件、食品药品0件、特种设备及立项0件、建设项目0件、社会服务0件），网上办件0件，日均办件量0.1件，办结率100.0%，其中导办、帮办、代办共计3件。适老化服务方面，帮助老年人办事1人次，提供帮办代办等服务1次（优先办理0次、代填表单0次、智能设备指导0次、陪同办理1次、上门服务0次、免费复印0次），用时15分钟。好差评方面，共收到评价2条，好评率50.0%，差评1条；差评整改事项1件，整改率0.0%，回访率0.0%，逾期未整改0件。" "$(cat "$T/sum.txt")"
+expect_eq "summary" "2026年11月份，累计接待群众咨询3人，受理各类办件2件（农林水牧1件、企业1件、个体0件、文教卫生0件、食品药品0件、特种设备及立项0件、建设项目0件、社会服务0件），网上办件0件，日均办件量0.1件，办结率100.0%，其中导办、帮办、代办共计3件。适老化服务方面，帮助老年人办事1人次，提供帮办代办等服务1次（优先办理0次、代填表单0次、智能设备指导0次、陪同办理1次、上门服务0次、免费复印0次），用时15分钟。好差评方面，共收到评价2条，好评率50.0%，差评1条；差评整改事项1件，整改率0.0%，回访率0.0%，逾期未整改0件。“办不成事”反映窗口受理问题2件，已解决1件。" "$(cat "$T/sum.txt")"
 # The config's report group chooses the categories and their order, and the subject.
 cp "$QDESK_CONFIG" "$T/rep.conf"
 printf 'report = { subject = "我局"; categories = [ "enterprise", "agri" ]; };\n' >>"$T/rep.conf"
