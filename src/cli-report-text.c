@@ -180,8 +180,11 @@ int report_cli_summary(FILE *f, const struct hall *h, const struct report *r)
 	             "guided, assisted and delegated cases %9$lld."),
 	        when, h->report.subject ? h->report.subject : "", m->consultations, m->cases, cats,
 	        m->online, daily, done, report_modes_sum(m));
-	fprintf(f, _("Elderly service: %1$lld people helped, help given %2$lld times (%3$s), "
-	             "%4$lld minutes."), m->elderly_people, helped, helps, m->help_minutes);
+	char line[4096];
+	snprintf(line, sizeof line, _("Elderly service: %1$lld people helped, help given %2$lld times "
+	                              "(%3$s), %4$lld minutes."), m->elderly_people, helped, helps,
+	         m->help_minutes);
+	fputs(line, f);
 	fprintf(f, _("Evaluations: %1$lld in all, good-evaluation rate %2$s, %3$lld bad; "
 	             "%4$lld rectification items, rectification rate %5$s, call-back rate %6$s, "
 	             "%7$lld overdue."), m->rated, good, m->bad, m->rectifications, fixed, back,
