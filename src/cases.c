@@ -262,15 +262,15 @@ enum qd_status cases_rate_pad_tx(struct store *st, const struct hall *h, long lo
 
 enum qd_status cases_void_tx(struct store *st, long long ticket_id, long long since)
 {
-	int ncases = 0, nevals = 0;
+	int ncases = 0;
 	char detail[64];
 	time_t now = clock_now();
 	if (now == (time_t)-1)
 		return QD_ERR_USAGE;
-	enum qd_status r = store_cases_void(st, ticket_id, since, &ncases, &nevals);
-	if (r != QD_OK || (ncases == 0 && nevals == 0))
+	enum qd_status r = store_cases_void(st, ticket_id, since, &ncases);
+	if (r != QD_OK || ncases == 0)
 		return r;
-	snprintf(detail, sizeof detail, "%d cases, %d evaluations", ncases, nevals);
+	snprintf(detail, sizeof detail, "%d cases", ncases);
 	return store_event_add(st, (long long)now, "case-void", ticket_id, 0, NULL, detail);
 }
 
@@ -340,5 +340,38 @@ enum qd_status cases_log_consult(struct store *st, const struct hall *h, int win
 	r = store_write(st, consult_tx, &c);
 	if (r == QD_OK && consult_id)
 		*consult_id = c.id;
+	return r;
+}
+
+struct eval_void { long long ticket_id; const char *staff, *reason; long long eid; };
+
+static enum qd_status eval_void_tx(struct store *st, void *vctx)
+{
+	struct eval_void *v = vctx;
+	time_t now = clock_now();
+	if (now == (time_t)-1)
+		return QD_ERR_USAGE;
+	enum qd_status r = staff_check(st, v->staff, ROLE_LEAD);
+	if (r == QD_OK)
+		r = store_cases_void_evaluation(st, v->ticket_id, &v->eid);
+	char detail[CASES_REASON_MAX + 64];
+	snprintf(detail, sizeof detail, "evaluation %lld voided: %s", v->eid, v->reason);
+	return r != QD_OK ? r : store_event_add(st, (long long)now, "evaluation-void", v->ticket_id, 0,
+	                                        v->staff, detail);
+}
+
+enum qd_status cases_void_evaluation(struct store *st, long long ticket_id, const char *staff,
+                                     const char *reason, long long *evaluation_id)
+{
+	if (!reason || strspn(reason, " \t") == strlen(reason))
+		return QD_ERR_REASON;
+	if (strlen(reason) > CASES_REASON_MAX)
+		return QD_ERR_TOO_LONG;
+	if (!text_is_clean(reason))
+		return QD_ERR_INVALID;
+	struct eval_void v = { ticket_id, staff, reason, 0 };
+	enum qd_status r = store_write(st, eval_void_tx, &v);
+	if (evaluation_id)
+		*evaluation_id = v.eid;
 	return r;
 }

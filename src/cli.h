@@ -119,5 +119,7 @@ int cli_training(struct cli *c, int argc, char **argv); /* cli-training.c: train
 int cli_problem(struct cli *c, int argc, char **argv);  /* cli-problem.c: 办不成事 problems */
 int cli_rectify(struct cli *c, int argc, char **argv);  /* cli-rectify.c: the rectification ledger */
 int cli_report(struct cli *c, int argc, char **argv);   /* cli-report.c */
+int cli_audit(struct cli *c, int argc, char **argv);    /* cli-audit.c: audit verify | log */
+int cli_evaluation(struct cli *c, int argc, char **argv);   /* a lead voids an evaluation */
 
 #endif

@@ -129,21 +129,10 @@ static enum qd_status void_step(struct store *st, const char *sql, long long tic
 	return r;
 }
 
-enum qd_status store_cases_void(struct store *st, long long ticket_id, long long since,
-                                int *ncases, int *nevaluations)
+enum qd_status store_cases_void(struct store *st, long long ticket_id, long long since, int *ncases)
 {
-	enum qd_status r = void_step(st,
-		"UPDATE rectifications SET state = 'voided' WHERE state <> 'voided' AND evaluation_id IN"
-		" (SELECT id FROM evaluations WHERE ticket_id = ?1 AND at >= ?2 AND voided = 0)",
-		ticket_id, since, NULL);
-	if (r == QD_OK)
-		r = void_step(st, "UPDATE evaluations SET voided = 1"
-		                  " WHERE ticket_id = ?1 AND at >= ?2 AND voided = 0",
-		              ticket_id, since, nevaluations);
-	if (r == QD_OK)
-		r = void_step(st, "UPDATE cases SET voided = 1 WHERE ticket_id = ?1 AND at >= ?2 AND voided = 0",
-		              ticket_id, since, ncases);
-	return r;
+	return void_step(st, "UPDATE cases SET voided = 1 WHERE ticket_id = ?1 AND at >= ?2 AND voided = 0",
+	                 ticket_id, since, ncases);
 }
 
 enum qd_status store_cases_insert_consult(struct store *st, const char *day, long long at, int window,
@@ -159,4 +148,26 @@ enum qd_status store_cases_insert_consult(struct store *st, const char *day, lon
 	store_bind_opt_text(s, 4, staff);
 	store_bind_opt_text(s, 5, topic);
 	return insert_row(st, s, id);
+}
+
+enum qd_status store_cases_void_evaluation(struct store *st, long long ticket_id, long long *eid)
+{
+	*eid = 0;
+	sqlite3_stmt *s = store_stmt(st,
+		"UPDATE evaluations SET voided = 1 WHERE ticket_id = ?1 AND voided = 0 RETURNING id");
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int64(s, 1, ticket_id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*eid = sqlite3_column_int64(s, 0);
+	enum qd_status r = store_check(st, rc);
+	sqlite3_reset(s);
+	if (r != QD_OK || !*eid)
+		return r != QD_OK ? r : QD_ERR_NOT_FOUND;
+	s = store_stmt(st, "UPDATE rectifications SET state = 'voided' WHERE evaluation_id = ?1");
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int64(s, 1, *eid);
+	return store_exec(st, s);
 }

@@ -32,10 +32,12 @@ enum qd_status store_cases_insert_rectification(struct store *st, long long eval
                                                 const char *opened_day, const char *deadline,
                                                 long long *id);
 
-/* Void the cases and evaluations of ticket_id logged at or after since, and the rectification
- * items of those evaluations. Counts into *ncases and *nevaluations. */
-enum qd_status store_cases_void(struct store *st, long long ticket_id, long long since,
-                                int *ncases, int *nevaluations);
+/* Void the cases of ticket_id logged at or after since; counts into *ncases. Evaluations and
+ * rectification items are never voided here: they belong to the applicant (see evaluation void). */
+enum qd_status store_cases_void(struct store *st, long long ticket_id, long long since, int *ncases);
+/* Void ticket_id's evaluation and its rectification item (*eid = the evaluation's id);
+ * QD_ERR_NOT_FOUND if it has none. Only for a lead's recorded correction. */
+enum qd_status store_cases_void_evaluation(struct store *st, long long ticket_id, long long *eid);
 
 enum qd_status store_cases_insert_consult(struct store *st, const char *day, long long at, int window,
                                           const char *staff, const char *topic, long long *id);

@@ -5,6 +5,29 @@
 
 /* The migrations in order: migrations[i] takes user_version i to i + 1. */
 const char *const *store_migrations(int *count);
+/* Run the C step of the migration that brings the database to version, if it has one. */
+enum qd_status store_migration_code(struct store *st, int version);
+
+/* store-audit.c. Create this connection's TEMP tables and triggers that collect the rows a
+ * transaction changes in the audited tables and the events it adds (write connections). */
+enum qd_status store_audit_prepare(struct store *st);
+/* Just before COMMIT: hash this transaction's events into the chain; the last one covers the
+ * digests of every row changed (a "change" event is added if rows changed without one). */
+enum qd_status store_audit_seal(struct store *st);
+/* The migration step that starts the chain on a database (existing events, then every row). */
+enum qd_status store_audit_start(struct store *st);
+/* Verify the chain and the audited rows (inside the caller's read transaction); see audit.h. */
+struct audit_verify_ctx;
+struct audit_summary;
+struct audit_filter;
+struct audit_event;
+enum qd_status store_audit_verify(struct store *st, const struct audit_verify_ctx *v,
+                                  struct audit_summary *sum);
+/* The events matching f, oldest first, to fn (inside the caller's read transaction). */
+enum qd_status store_audit_log(struct store *st, const struct audit_filter *f,
+                               void (*fn)(void *ctx, const struct audit_event *e), void *ctx);
+/* The audited tables, NULL-terminated. */
+const char *const *store_audit_tables(void);
 
 /* The query helper (store-query.c): prepare (cached), bind, step every row, reset. sig has one
  * letter per parameter, bound in order from the variadic arguments: 't' const char * (NULL binds

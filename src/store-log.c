@@ -1,6 +1,10 @@
-/* store-log.c - the SQL of the events table: one row per state change; and the row collector every
- * store file shares. */
+/* store-log.c - the SQL of the events table: one row per state change, with the hall's clock and
+ * the system clock (the audit chain, store-audit.c, seals them at commit); and the row collector
+ * every store file shares. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include "qdesk/clock.h"
 #include "store-log.h"
 
@@ -9,16 +13,40 @@ int store_bind_opt_text(sqlite3_stmt *s, int i, const char *v)
 	return v && *v ? sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s, i);
 }
 
+/* The day the database was created (qdesk_meta), into day[11]; "" if not recorded. */
+static enum qd_status created_day(struct store *st, char day[11])
+{
+	day[0] = '\0';
+	sqlite3_stmt *s = store_stmt(st, "SELECT value FROM qdesk_meta WHERE key = 'created_day'");
+	if (!s)
+		return QD_ERR_DB;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		snprintf(day, 11, "%s", (const char *)sqlite3_column_text(s, 0));
+		rc = SQLITE_DONE;
+	}
+	enum qd_status r = store_check(st, rc);
+	sqlite3_reset(s);
+	return r;
+}
+
 enum qd_status store_event_add(struct store *st, long long at, const char *kind, long long ticket_id,
                                int window, const char *staff, const char *detail)
 {
+	char day[11], created[11];
+	clock_day((time_t)at, day);
+	/* trust: the clock. A date before the database existed is a clock set back, not history. */
+	enum qd_status r = created_day(st, created);
+	if (r != QD_OK)
+		return r;
+	if (created[0] && strcmp(day, created) < 0)
+		return QD_ERR_CLOCK_BACK;
 	sqlite3_stmt *s = store_stmt(st,
-		"INSERT INTO events (at, day, kind, ticket_id, window, staff, detail)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO events (at, day, kind, ticket_id, window, staff, detail, sys_at, clock_fixed)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	if (!s)
 		return QD_ERR_DB;
-	char day[11];
-	clock_day((time_t)at, day);
+	const char *fixed = getenv("QDESK_NOW");
 	sqlite3_bind_int64(s, 1, at);
 	sqlite3_bind_text(s, 2, day, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, kind, -1, SQLITE_STATIC);
@@ -28,6 +56,8 @@ enum qd_status store_event_add(struct store *st, long long at, const char *kind,
 		sqlite3_bind_int(s, 5, window);
 	store_bind_opt_text(s, 6, staff);
 	store_bind_opt_text(s, 7, detail);
+	sqlite3_bind_int64(s, 8, (long long)time(NULL));
+	sqlite3_bind_int(s, 9, fixed && *fixed);
 	return store_exec(st, s);
 }
 

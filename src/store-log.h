@@ -6,7 +6,10 @@
 #include "qdesk/store.h"
 
 /* Insert an events row at Unix time at (its day is the hall's local day of at). ticket_id 0 and
- * window 0 are stored as NULL; staff and detail may be NULL. Inside the caller's transaction. */
+ * window 0 are stored as NULL; staff and detail may be NULL. Inside the caller's transaction.
+ * The only way an event is written: it also records the system clock and whether QDESK_NOW fixed
+ * the clock, refuses a day before the database was created (QD_ERR_CLOCK_BACK), and is hashed
+ * into the audit chain when the transaction commits. */
 enum qd_status store_event_add(struct store *st, long long at, const char *kind, long long ticket_id,
                                int window, const char *staff, const char *detail);
 

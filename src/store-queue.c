@@ -112,17 +112,39 @@ static enum qd_status step_tickets(struct store *st, sqlite3_stmt *s, int with_w
 enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int *n)
 {
 	*n = 0;
+	/* Each leftover ticket's "expire" event goes through the one event function (the audit chain
+	 * depends on it). */
 	sqlite3_stmt *s = store_stmt(st,
-		"INSERT INTO events (at, day, kind, ticket_id, window, detail)"
-		" SELECT ?2, ?3, 'expire', id, window, day FROM tickets"
+		"SELECT id, window, day FROM tickets"
 		" WHERE state IN ('waiting', 'called') AND day < ?1 ORDER BY id");
 	if (!s)
 		return QD_ERR_DB;
 	bind_text(s, 1, day);
-	sqlite3_bind_int64(s, 2, now);
-	bind_text(s, 3, day);
-	enum qd_status r = store_exec(st, s);
-	if (r != QD_OK || sqlite3_changes(store_handle(st)) == 0)
+	struct leftover { long long id; int window; char day[11]; } *left = NULL;
+	size_t nleft = 0, cap = 0;
+	int rc;
+	enum qd_status r = QD_OK;
+	while (r == QD_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (nleft == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct leftover *m = realloc(left, cap * sizeof *m);
+			if (!m) {
+				r = QD_ERR_NOMEM;
+				break;
+			}
+			left = m;
+		}
+		left[nleft].id = sqlite3_column_int64(s, 0);
+		left[nleft].window = sqlite3_column_int(s, 1);
+		snprintf(left[nleft++].day, sizeof left->day, "%s", (const char *)sqlite3_column_text(s, 2));
+	}
+	if (r == QD_OK)
+		r = store_check(st, rc);
+	sqlite3_reset(s);
+	for (size_t i = 0; r == QD_OK && i < nleft; i++)
+		r = store_event_add(st, now, "expire", left[i].id, left[i].window, NULL, left[i].day);
+	free(left);
+	if (r != QD_OK || nleft == 0)
 		return r;
 	s = store_stmt(st,
 		"UPDATE windows SET state = CASE WHEN state = 'serving' THEN 'idle' ELSE state END,"

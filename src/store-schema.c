@@ -1,5 +1,6 @@
 /* store-schema.c - the database schema as an ordered list of migrations keyed on user_version.
  * Never edit a migration that has shipped: append a new one. */
+#include <stddef.h>
 #include "store-internal.h"
 
 /* Times are Unix seconds; day columns are the hall's local day "YYYY-MM-DD". Nothing is deleted:
@@ -185,6 +186,18 @@ static const char migration_10[] =
 	"  minutes INTEGER NOT NULL DEFAULT 0, applicant_masked TEXT, id_masked TEXT,"
 	"  phone_masked TEXT, age INTEGER, note TEXT);"
 	"CREATE INDEX case_drafts_ticket ON case_drafts(ticket_id);";
+/* trust: the tamper-evident chain (store-audit.c): each event's hash, the system clock beside the
+ * hall's (QDESK_NOW), the row digests each event covers, the day the database was created. Its C
+ * step (store_audit_start) chains the events there are and covers every row there is. */
+static const char migration_13[] =
+	"ALTER TABLE events ADD COLUMN hash BLOB;"
+	"ALTER TABLE events ADD COLUMN sys_at INTEGER;"
+	"ALTER TABLE events ADD COLUMN clock_fixed INTEGER;"
+	"CREATE TABLE audit_rows ("
+	"  event_id INTEGER NOT NULL, tbl TEXT NOT NULL, rid INTEGER NOT NULL, digest BLOB,"
+	"  PRIMARY KEY (tbl, rid, event_id)) WITHOUT ROWID;"
+	"CREATE INDEX audit_rows_event ON audit_rows(event_id);"
+	"CREATE TABLE qdesk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);";
 
 /* A clerk's open session elsewhere (checked inside a write) without reading every session. */
 static const char migration_11[] =
@@ -197,7 +210,20 @@ static const char migration_12[] =
 
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10, migration_11,
-	migration_12 };
+	migration_12, migration_13 };
+
+/* C steps run right after the SQL of the migration that brings the database to `version`. */
+static const struct { int version; enum qd_status (*run)(struct store *); } migration_code[] = {
+	{ 13, store_audit_start },
+};
+
+enum qd_status store_migration_code(struct store *st, int version)
+{
+	for (size_t i = 0; i < sizeof migration_code / sizeof migration_code[0]; i++)
+		if (migration_code[i].version == version)
+			return migration_code[i].run(st);
+	return QD_OK;
+}
 
 const char *const *store_migrations(int *count)
 {

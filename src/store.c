@@ -40,6 +40,7 @@ struct store {
 	int (*wait_hook)(void *, int);
 	void *wait_ctx;
 	int readonly;
+	int audit;                  /* the audit chain's TEMP triggers are in place: seal on commit */
 	int cancelled;              /* the wait hook gave up the current transaction */
 	char *path;
 	char err[256];
@@ -334,6 +335,8 @@ static enum qd_status store_tx_once(struct store *st, const char *begin,
 	st->writing = 0;
 	st->depth--;
 	store_reset_all(st);
+	if (s == QD_OK && !st->busy && st->audit && strcmp(begin, "BEGIN"))
+		s = store_audit_seal(st);       /* trust: the chain, just before COMMIT */
 	if (s == QD_OK && !st->busy) {
 		rc = store_run(st, "COMMIT");
 		if (rc == SQLITE_OK)
@@ -398,7 +401,15 @@ static enum qd_status store_migrate_tx(struct store *st, void *vctx)
 		int rc = store_run(st, list[v]);
 		if (rc != SQLITE_OK)
 			return store_check(st, rc);
+		enum qd_status s = store_migration_code(st, v + 1);
+		if (s != QD_OK)
+			return s;
 	}
+	/* The audit chain collects from here on, this transaction's events included. */
+	enum qd_status s = store_audit_prepare(st);
+	if (s != QD_OK)
+		return s;
+	st->audit = 1;
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", count);
 	int rc = store_run(st, sql);
@@ -572,6 +583,10 @@ enum qd_status store_open(const char *path, int mode, struct store **out)
 		struct store_migrate_ctx m = { 0 };
 		if ((s = store_write(st, store_migrate_tx, &m)) != QD_OK)
 			goto fail;
+	} else if (!readonly) {
+		if ((s = store_audit_prepare(st)) != QD_OK)
+			goto fail;
+		st->audit = 1;
 	}
 	*out = st;
 	return QD_OK;

@@ -67,9 +67,14 @@ enum qd_status cases_rate_pad_tx(struct store *st, const struct hall *h, long lo
                                  int window, const char *staff, int level, const char *reason,
                                  long long *evaluation_id, long long *rectification_id,
                                  char deadline[11]);
-/* Inside a transaction: void the cases and evaluation (and its rectification) of ticket_id logged
- * at or after since (used by undo). */
+/* Inside a transaction: void the cases of ticket_id logged at or after since (used by undo). The
+ * evaluation and its rectification item stay: undo never removes or changes them. */
 enum qd_status cases_void_tx(struct store *st, long long ticket_id, long long since);
+/* A lead's correction: void ticket_id's evaluation and its rectification item, recorded as an
+ * "evaluation-void" event with the reason (required: QD_ERR_REASON). staff must be an active lead
+ * (QD_ERR_ROLE …); QD_ERR_NOT_FOUND if the ticket has no evaluation. Sets *evaluation_id. */
+enum qd_status cases_void_evaluation(struct store *st, long long ticket_id, const char *staff,
+                                     const char *reason, long long *evaluation_id);
 
 /* Own transactions: log a walk-in case (no ticket; validates c, staff must be clerk, lead or
  * admin), and a consultation (咨询) by any active staff member (topic at most 200 bytes). */

@@ -322,15 +322,27 @@ static void test_void(void **state)
 	assert_int_equal(store_write(f->st, void_tx, &v), QD_OK);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM cases WHERE voided = 0"), 1);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM cases WHERE voided = 1"), 1);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM evaluations WHERE voided = 1"), 1);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM rectifications WHERE state = 'voided'"), 1);
+	/* The evaluation and its rectification item belong to the applicant: undo leaves them. */
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM evaluations WHERE voided = 1"), 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM rectifications WHERE state = 'open'"), 1);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM events WHERE kind = 'case-void'"), 1);
 	/* Nothing is deleted, and nothing to void writes no event. */
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM cases"), 2);
 	assert_int_equal(store_write(f->st, void_tx, &v), QD_OK);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM events WHERE kind = 'case-void'"), 1);
-	/* Once voided, the visit can be rated again. */
+	/* A second rating is refused; only a lead's recorded correction voids the first. */
 	struct tx_ctx again;
+	assert_int_equal(rate(f, ticket, 4, &again), QD_ERR_RATED);
+	assert_int_equal(cases_void_evaluation(f->st, ticket, "c01", "mistyped", NULL), QD_ERR_ROLE);
+	assert_int_equal(staff_add(f->st, "l01", "值班长", ROLE_LEAD, "1234"), QD_OK);
+	assert_int_equal(cases_void_evaluation(f->st, ticket, "l01", " ", NULL), QD_ERR_REASON);
+	long long eid = 0;
+	assert_int_equal(cases_void_evaluation(f->st, ticket, "l01", "applicant pressed 1 by mistake",
+	                                       &eid), QD_OK);
+	assert_true(eid > 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM rectifications WHERE state = 'voided'"), 1);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM events WHERE kind = 'evaluation-void'"
+	                            " AND staff = 'l01' AND detail LIKE '%by mistake'"), 1);
 	assert_int_equal(rate(f, ticket, 4, &again), QD_OK);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM evaluations WHERE voided = 0"), 1);
 }

@@ -575,14 +575,18 @@ static void test_undo(void **state)
 	assert_string_equal(t.state, "called");
 	assert_int_equal(t.finished_at, 0);
 	assert_int_equal(q_int(f, "SELECT voided FROM cases WHERE ticket_id = 1"), 1);
-	assert_int_equal(q_int(f, "SELECT voided FROM evaluations WHERE ticket_id = 1"), 1);
+	/* The evaluation belongs to the applicant: undo leaves it as it was. */
+	assert_int_equal(q_int(f, "SELECT voided FROM evaluations WHERE ticket_id = 1"), 0);
+	assert_int_equal(q_int(f, "SELECT level FROM evaluations WHERE ticket_id = 1"), 5);
 	struct window_state ws;
 	assert_int_equal(queue_window(f->st, &f->h, 1, &ws), QD_OK);
 	assert_string_equal(ws.state, "serving");
 	assert_string_equal(ws.current.number, "A001");
 	assert_int_equal(queue_undo(f->st, &f->h, 1, "clerk1", &t), QD_ERR_NOTHING_TO_UNDO);
-	/* Finish again, rated again (the first evaluation was voided). */
-	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 1, 4, NULL, &r), QD_OK);
+	/* Finish again: a second rating is refused (one per visit); without one it finishes. */
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 1, 4, NULL, &r), QD_ERR_RATED);
+	assert_int_equal(queue_finish(f->st, &f->h, 1, "clerk1", &c, 1, 0, NULL, &r), QD_OK);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM evaluations WHERE ticket_id = 1"), 1);
 	/* A no-show undone too late. */
 	assert_string_equal(call(f, 1, "clerk1"), "A002");
 	assert_int_equal(queue_noshow(f->st, &f->h, 1, "clerk1", &t), QD_OK);
