@@ -44,6 +44,9 @@ const struct cli_command cli_commands[] = {
 	{ "rectify",  cli_rectify,  "rectify list --staff ID [--day D] | rectify callback ID --staff ID --note TEXT | rectify close ID --staff ID (--fixed | --explained) --note TEXT" },
 	{ "problem",  cli_problem,  "problem add --staff ID [--window N] --what TEXT | problem list [--day D] | problem resolve ID --staff ID --resolution TEXT" },
 	{ "report",   cli_report,   "report [--day D | --week D | --month YYYY-MM | --year YYYY | --from D --to D] [--by type|window|staff|hour|weekday|day|category|matter|outcome|mode|channel] [--format table|csv|json|summary] [--encoding utf-8|gb18030] [--output FILE]" },
+	{ "check",    cli_check,    "check [--json]" },
+	{ "backup",   cli_backup,   "backup FILE [--json]" },
+	{ "restore",  cli_restore,  "restore FILE [--yes]" },
 	{ "evaluation", cli_evaluation, "evaluation void TICKET --staff LEAD --reason TEXT" },
 	{ "audit",    cli_audit,    "audit verify [--json] | audit log [--day D] [--ticket N] [--staff S] [--window W] [--json]" },
 	{ NULL, NULL, NULL }

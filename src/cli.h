@@ -119,6 +119,9 @@ int cli_training(struct cli *c, int argc, char **argv); /* cli-training.c: train
 int cli_problem(struct cli *c, int argc, char **argv);  /* cli-problem.c: 办不成事 problems */
 int cli_rectify(struct cli *c, int argc, char **argv);  /* cli-rectify.c: the rectification ledger */
 int cli_report(struct cli *c, int argc, char **argv);   /* cli-report.c */
+int cli_check(struct cli *c, int argc, char **argv);    /* cli-check.c: qdesk check */
+int cli_backup(struct cli *c, int argc, char **argv);   /* cli-backup.c: backup FILE */
+int cli_restore(struct cli *c, int argc, char **argv);  /* cli-backup.c: restore FILE */
 int cli_audit(struct cli *c, int argc, char **argv);    /* cli-audit.c: audit verify | log */
 int cli_evaluation(struct cli *c, int argc, char **argv);   /* a lead voids an evaluation */
 

@@ -26,6 +26,10 @@ enum qd_status store_audit_verify(struct store *st, const struct audit_verify_ct
 /* The events matching f, oldest first, to fn (inside the caller's read transaction). */
 enum qd_status store_audit_log(struct store *st, const struct audit_filter *f,
                                void (*fn)(void *ctx, const struct audit_event *e), void *ctx);
+/* store-check.c: run qdesk's invariant queries (inside the caller's read transaction); each
+ * violation to report(ctx, check name, detail), counted in *problems. */
+enum qd_status store_check_run(struct store *st, void (*report)(void *, const char *, const char *),
+                               void *ctx, int *problems);
 /* The audited tables, NULL-terminated. */
 const char *const *store_audit_tables(void);
 

@@ -2,6 +2,7 @@
  * transactions. Only store*.c files hold SQL text. */
 #ifndef QDESK_STORE_H
 #define QDESK_STORE_H
+#include <stddef.h>
 #include <sqlite3.h>
 #include "qdesk/status.h"
 
@@ -36,6 +37,15 @@ void store_set_busy_limit(struct store *st, int seconds);
 void store_set_wait_hook(struct store *st, int (*hook)(void *ctx, int waited_s), void *ctx);
 /* 1 if st was opened STORE_OPEN_READ. */
 int store_readonly(const struct store *st);
+
+/* Copy the whole database st into a new file path (SQLite's backup API: a consistent snapshot
+ * taken in a read transaction, so windows keep working), left in rollback-journal mode so it
+ * stands alone. QD_ERR_EXISTS if path exists (never overwritten); on failure nothing is left at
+ * path and err says why. */
+enum qd_status store_backup_to(struct store *st, const char *path, char *err, size_t n);
+/* Replace the database at live, page by page, with the copy at copy (SQLite's backup API, which
+ * takes the write lock: other processes wait). The caller checks copy first. */
+enum qd_status store_restore_from(const char *live, const char *copy, char *err, size_t n);
 
 /* Run fn(st, ctx) inside BEGIN IMMEDIATE … COMMIT. If any step reports SQLITE_BUSY/LOCKED the
  * transaction is rolled back and fn runs again from the start (fn must only touch the database and
