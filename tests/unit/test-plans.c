@@ -206,7 +206,7 @@ static void drive_day(struct store *st, struct hall *h, const char *day)
 	struct finish_result r;
 	must(queue_finish(st, h, 4, "clerk2", &c, 1, 1, "等候时间过长", &r));
 	must(queue_undo(st, h, 4, "clerk2", NULL));
-	must(queue_finish(st, h, 4, "clerk2", &c, 1, 5, NULL, &r));
+	must(queue_finish(st, h, 4, "clerk2", &c, 1, 0, NULL, &r));   /* rated before the undo: kept */
 	must(queue_call_next(st, h, 3, "clerk3", NULL));
 	must(queue_finish(st, h, 3, "clerk3", NULL, 0, 4, NULL, NULL));
 	must(queue_call_number(st, h, 5, "lead1", issue(st, h, "D", NULL, NULL), NULL));
