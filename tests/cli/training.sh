@@ -67,6 +67,8 @@ expect_grep "counts reported" '"served":' "$T/out"
 served=$(sed 's/.*"served":\([0-9]*\).*/\1/' "$T/out")
 [ "$served" -gt 100 ] || fail "a simulated day should serve many, got $served"
 consistent "$DB" "fast day"
+expect_exit 0 q check
+expect_exit 0 q audit verify
 expect_eq "that day is over: no clerk still signed in" 0 "$(sql "$DB" "SELECT count(*) FROM sessions
 	WHERE ended_at IS NULL AND started_at >= strftime('%s', '2026-11-30 00:00:00', 'utc')")"
 expect_eq "served tickets of the day match" "$served" "$(sql "$DB" "SELECT count(*) FROM tickets
