@@ -5,7 +5,7 @@
 # (utf-8-sig and gb18030), formula cells neutralised, and the summary paragraph figure by figure.
 . "$(dirname "$0")/../lib.sh"
 at() { QDESK_NOW="$1"; export QDESK_NOW; }
-at "2026-11-30 08:40:00"
+at "2026-01-01 08:40:00"      # made before every day of the fixture (no date before creation)
 q init >/dev/null
 for s in c1 c2; do echo 2468 | q staff add $s --name "员工$s" --role clerk >/dev/null; done
 echo 2468 | q staff add g1 --name 导服 --role guide >/dev/null
@@ -22,12 +22,13 @@ at "2026-11-30 09:16:00"; q noshow 1 --staff c1 >/dev/null
 at "2026-11-30 09:20:00"; q call 2 --staff c2 >"$T/out"; expect_eq "window 2 calls" "B001" "$(cut -d' ' -f1 "$T/out")"
 at "2026-11-30 09:25:00"; q transfer 2 --staff c2 --type C >/dev/null || fail "transfer"
 at "2026-11-30 09:30:00"; q call 1 --staff c1 >"$T/out"; expect_eq "window 1 calls" "A003" "$(cut -d' ' -f1 "$T/out")"
-# A finish with a bad rating, undone: its case, evaluation and rectification item are voided.
+# A finish with a bad rating, undone: its case is voided, but the applicant's evaluation and its
+# rectification item stay (an undo never takes a rating back), so the second finish gives none.
 at "2026-11-30 09:40:00"; q finish 1 --staff c1 --outcome accepted --channel online --mode assisted \
 	--elderly-help form-filling --minutes 10 --rating 2 --reason slow >/dev/null || fail "finish A003"
 at "2026-11-30 09:40:30"; q undo 1 --staff c1 >/dev/null || fail "undo"
 at "2026-11-30 09:42:00"; q finish 1 --staff c1 --outcome done --mode delegated --case-category agri \
-	--elderly-help escort --minutes 15 --rating 1 --reason rude >/dev/null || fail "refinish A003"
+	--elderly-help escort --minutes 15 >/dev/null || fail "refinish A003"
 at "2026-11-30 09:50:00"; q issue A >/dev/null; q void A004 --reason duplicate --staff g1 >/dev/null || fail "void"
 at "2026-11-30 10:00:00"; q consult --window 1 --staff c1 >/dev/null
 at "2026-11-30 10:05:00"; q guided --desk 1 --staff g1 >/dev/null || fail "guided at a desk"   # 导办 and 咨询
@@ -51,7 +52,7 @@ expect_eq "cases" "2 0 2 0 2 100.0 2 0" "$(tot 't["cases"]' 't["outcome.accepted
 expect_eq "categories" "1 1 0 0" "$(tot 't["category.enterprise"]' 't["category.agri"]' 't["category.social"]' 't["category.none"]')"
 expect_eq "modes" "2 0 1 3" "$(tot 't["mode.guided"]' 't["mode.assisted"]' 't["mode.delegated"]' 't["modes"]')"
 expect_eq "elderly" "1 1 0 15" "$(tot 't["elderly_people"]' 't["help.escort"]' 't["help.form-filling"]' 't["help_minutes"]')"
-expect_eq "ratings" "2 1 0 0 0 1 1 50.0 1" "$(tot 't["rated"]' 't["rating.1"]' 't["rating.2"]' 't["rating.3"]' 't["rating.4"]' 't["rating.5"]' 't["good"]' 't["good_rate"]' 't["bad"]')"
+expect_eq "ratings" "2 0 1 0 0 1 1 50.0 1" "$(tot 't["rated"]' 't["rating.1"]' 't["rating.2"]' 't["rating.3"]' 't["rating.4"]' 't["rating.5"]' 't["good"]' 't["good_rate"]' 't["bad"]')"
 expect_eq "rectifications" "1 0 0.0 0 0.0 0" "$(tot 't["rectifications"]' 't["rectified"]' 't["rectify_rate"]' 't["called_back"]' 't["callback_rate"]' 't["overdue"]')"
 # waits 10 and 30 min (A's target is 20: one past it); service 4 and 12 min
 expect_eq "waits" "2 1200 600 1800 1 480" "$(tot 't["waited"]' 't["wait_mean"]' 't["wait_median"]' 't["wait_p90"]' 't["past_target"]' 't["service_mean"]')"

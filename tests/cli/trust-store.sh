@@ -62,16 +62,22 @@ expect_eq "disk full, no ticket" "1" "$(sqlite3 "$DB" "SELECT count(*) FROM tick
 sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 rm -f "$DB-wal" "$DB-shm"
 if [ "$(id -u)" = 0 ]; then
-	chmod 755 "$T"; chmod 644 "$DB"
-	reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	# the other user reads the program and the config from $T: the checkout (a fresh clone in a
+	# mktemp directory, say) may be closed to it; sanitizer reports go to stderr (and fail the exit)
+	cp "$QDESK_BIN" "$T/qdesk-reader" && cp "$QDESK_CONFIG" "$T/reader.conf" || exit 1
+	chmod 755 "$T" "$T/qdesk-reader"; chmod 644 "$DB" "$T/reader.conf"
+	READER_BIN="$T/qdesk-reader"
+	reader() { env ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+		QDESK_CONFIG="$T/reader.conf" setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 else
 	chmod 555 "$T"; chmod 444 "$DB"
+	READER_BIN="$QDESK_BIN"
 	reader() { "$@"; }
 fi
 before=$(sum "$DB")
-expect_exit 0 reader "$QDESK_BIN" --db "$DB" status
+expect_exit 0 reader "$READER_BIN" --db "$DB" status
 expect_grep "read-only status" "A  " "$T/out"
-expect_exit 1 reader "$QDESK_BIN" --db "$DB" issue A
+expect_exit 1 reader "$READER_BIN" --db "$DB" issue A
 expect_grep "read-only issue" "read-only:" "$T/err"
 expect_eq "read-only, file unchanged" "$before" "$(sum "$DB")"
 chmod 700 "$T"; chmod 640 "$DB"
