@@ -580,7 +580,8 @@ enum qd_status report_compute(struct store *st, const struct hall *h, const char
 		return s;
 	}
 	label_rows(h, r);
-	qsort(r->att, r->natt, sizeof *r->att, att_cmp);
+	if (r->natt)
+		qsort(r->att, r->natt, sizeof *r->att, att_cmp);   /* qsort(NULL, 0, …) is undefined */
 	*out = r;
 	return QD_OK;
 }
