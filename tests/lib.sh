@@ -5,7 +5,7 @@ BUILD=${BUILD:-build}
 QDESK_BIN=$(cd "$(dirname "$0")/../.." && pwd)/$BUILD/qdesk
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+trap 'rm -rf "${T:?}"' EXIT
 export QDESK_CONFIG="$TOP/conf/qdesk.conf"
 export QDESK_NOW="2026-11-23 09:00:00"
 export LANGUAGE=en LC_ALL=C.UTF-8

@@ -5,7 +5,7 @@
 BUILD=${BUILD:-build}
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 Q="$TOP/$BUILD/qdesk"
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+T=$(mktemp -d); trap 'rm -rf "${T:?}"' EXIT
 export QDESK_CONFIG="$TOP/conf/qdesk.conf" QDESK_NOW="2026-11-23 09:00:00" LANGUAGE=en
 N=${N:-200}
 # ok CMD...: run one qdesk command; any failure ends the benchmark (a failing command is fast and

@@ -8,7 +8,7 @@ command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed"; exit 77; }
 
 SOCK=qdesk-lead-$$
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap 'tm kill-server 2>/dev/null; rm -rf "${T:?}"' EXIT
 
 q init >/dev/null
 for s in "c1 张三 clerk" "l1 王五 lead"; do

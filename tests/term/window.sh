@@ -10,7 +10,7 @@ command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed"; exit 77; }
 
 SOCK=qdesk-test-$$
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap 'tm kill-server 2>/dev/null; rm -rf "${T:?}"' EXIT
 
 q init >/dev/null
 for s in "c1 张三 clerk" "c2 李四 clerk" "g1 赵六 guide"; do
