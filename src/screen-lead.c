@@ -1,26 +1,22 @@
 /* screen-lead.c - the shift lead's dashboard, `qdesk lead`: log in with a PIN (leads and admins),
- * then the hall now: windows grouped by floor and zone with their state and who staffs them, the
- * queues of each business type with the longest and the estimated wait, the alerts a lead acts
- * on, and the open 办不成事 problems and rectification items. Everything comes from lead_snapshot()
- * (lead.h); refreshed whenever the database changes and every minute. */
+ * then its views (keys from the lead keymap): the hall now (windows grouped by floor and zone with
+ * their state and who staffs them, the queues of each business type with the longest and the
+ * estimated wait, the alerts a lead acts on, the open 办不成事 problems and rectification items;
+ * lead_snapshot(), lead.h), today's figures and hourly chart (screen-lead-figures.c), the
+ * rectification ledger and the problems (screen-lead-items.c), and the drill-down into a window,
+ * clerk or type (screen-lead-drill.c). Refreshed whenever the database changes and every minute. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "screen-lead.h"
+#include "screen-lead-views.h"
 #include "session.h"
 #include "ui.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/lead.h"
 #include "qdesk/text.h"
-
-struct lead_screen {
-	struct session sess;
-	struct lead_snapshot snap;
-	enum qd_status load_error;
-	long long shown_minute;
-};
 
 /* The dashboard is not a place anybody holds: signing in records nothing. */
 static enum qd_status lead_sign_in(struct ui *ui, void *ctx, const struct staff *who)
@@ -56,6 +52,13 @@ static int lead_load(struct ui *ui, void *self)
 	struct lead_screen *l = self;
 	lead_snapshot_free(&l->snap);
 	l->load_error = lead_snapshot(ui_store(ui), ui_hall(ui), &l->snap);
+	report_free(l->today);
+	l->today = NULL;
+	if (l->view == LEAD_VIEW_FIGURES || (l->view == LEAD_VIEW_HALL && lead_hall_has_figures())) {
+		char day[11];
+		clock_day((time_t)ui_now(ui), day);
+		l->today_error = report_compute(ui_store(ui), ui_hall(ui), day, day, REPORT_BY_HOUR, &l->today);
+	}
 	return UI_REDRAW;
 }
 
@@ -142,6 +145,38 @@ static int draw_alerts(struct ui *ui, struct lead_screen *l, int y, int x, int w
 	return y;
 }
 
+/* The hall view: the map left, the queues and alerts right (today's figures too on a wide
+ * terminal), the open-items line at the bottom. */
+static void hall_view(struct ui *ui, struct lead_screen *l, int body)
+{
+	char line[256];
+	int fw = lead_hall_has_figures() ? 44 : 0;
+	int lw = (COLS - fw) * 9 / 20;      /* 36 of 80 */
+	draw_map(ui, l, 3, 1, lw - 2, body - 1);
+	mvvline(3, lw, ACS_VLINE, body - 4);
+	int qw = COLS - fw - lw - 3;
+	int y = draw_queues(l, 3, lw + 2, qw, body - 1);
+	draw_alerts(ui, l, y + 1, lw + 2, qw, body - 1);
+	if (fw) {
+		mvvline(3, COLS - fw - 1, ACS_VLINE, body - 4);
+		lead_figures_draw(ui, l, 3, COLS - fw + 1, fw - 3, body - 1);
+	}
+	snprintf(line, sizeof line, _("办不成事 open %d (overdue %d) · rectifications open %d (overdue %d)"),
+	         l->snap.problems_open, l->snap.problems_overdue, l->snap.rectify_open,
+	         l->snap.rectify_overdue);
+	ui_text(body - 1, 1, COLS - 2, l->snap.problems_overdue || l->snap.rectify_overdue ? A_BOLD : 0, line);
+}
+
+static const char *view_title(enum lead_view v)
+{
+	switch (v) {
+	case LEAD_VIEW_FIGURES: return _("Shift lead · today's figures");
+	case LEAD_VIEW_LEDGER: return _("Shift lead · rectification ledger (差评整改)");
+	case LEAD_VIEW_PROBLEMS: return _("Shift lead · 办不成事 problems");
+	default: return _("Shift lead · the hall now");
+	}
+}
+
 static void lead_draw(struct ui *ui, void *self)
 {
 	struct lead_screen *l = self;
@@ -153,7 +188,7 @@ static void lead_draw(struct ui *ui, void *self)
 	l->shown_minute = ui_now(ui) / 60;
 	ui_pad(0, 0, COLS, A_BOLD | ui_attr(UI_C_TITLE), h->name);
 	ui_text(0, COLS - 1 - 16, 16, A_BOLD, stamp);
-	int used = ui_text(1, 0, COLS - 30, 0, _("Shift lead · the hall now"));
+	int used = ui_text(1, 0, COLS - 30, 0, view_title(l->view));
 	if (l->sess.signed_in) {
 		snprintf(line, sizeof line, _("Lead: %s (%s)"), l->sess.me.name, l->sess.me.id);
 		int lw = text_width(line);
@@ -165,15 +200,13 @@ static void lead_draw(struct ui *ui, void *self)
 		ui_text(4, 1, COLS - 2, A_BOLD, _(qd_status_text(l->load_error)));
 		return;
 	}
-	int lw = COLS * 9 / 20;             /* 36 of 80 */
-	draw_map(ui, l, 3, 1, lw - 2, body - 1);
-	mvvline(3, lw, ACS_VLINE, body - 4);
-	int y = draw_queues(l, 3, lw + 2, COLS - lw - 3, body - 1);
-	draw_alerts(ui, l, y + 1, lw + 2, COLS - lw - 3, body - 1);
-	snprintf(line, sizeof line, _("办不成事 open %d (overdue %d) · rectifications open %d (overdue %d)"),
-	         l->snap.problems_open, l->snap.problems_overdue, l->snap.rectify_open,
-	         l->snap.rectify_overdue);
-	ui_text(body - 1, 1, COLS - 2, l->snap.problems_overdue || l->snap.rectify_overdue ? A_BOLD : 0, line);
+	switch (l->view) {
+	case LEAD_VIEW_FIGURES:
+		lead_figures_view(ui, l, 3, body);
+		break;
+	default:
+		hall_view(ui, l, body);
+	}
 }
 
 /* Times on screen are in minutes: recompute the alerts and redraw when the minute turns. */
@@ -185,6 +218,13 @@ static int lead_tick(struct ui *ui, void *self)
 	l->snap.nalerts = lead_alerts(ui_hall(ui), l->snap.windows, l->snap.queues, l->snap.nqueues,
 	                              ui_now(ui), l->snap.alerts, LEAD_ALERTS_MAX);
 	return UI_REDRAW;
+}
+
+/* Switch to view v and reload what it shows. */
+static int show_view(struct lead_screen *l, enum lead_view v)
+{
+	l->view = v;
+	return UI_RELOAD;
 }
 
 static int lead_act(struct ui *ui, void *self, const struct ui_event *ev)
@@ -200,6 +240,10 @@ static int lead_act(struct ui *ui, void *self, const struct ui_event *ev)
 	case ACT_LOGOUT:
 		session_ask_logout(ui, &l->sess, _("Log out of the dashboard?"), _("Logged out."));
 		return UI_REDRAW;
+	case ACT_LEAD_HALL:
+		return show_view(l, LEAD_VIEW_HALL);
+	case ACT_LEAD_FIGURES:
+		return show_view(l, LEAD_VIEW_FIGURES);
 	default:
 		break;
 	}
@@ -211,6 +255,9 @@ static void lead_destroy(void *self)
 	struct lead_screen *l = self;
 	session_end(&l->sess);
 	lead_snapshot_free(&l->snap);
+	report_free(l->today);
+	free(l->ledger);
+	free(l->problems);
 	free(l);
 }
 

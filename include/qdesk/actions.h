@@ -55,7 +55,10 @@ enum keymap {
 	ACTION(KM(GUIDE),  GUIDE_LOOKUP,  "lookup",  5, 0, N_("Look up"), N_("look a ticket up by number")) \
 	ACTION(KM(GUIDE),  GUIDE_REQUEUE, "requeue", 6, 0, N_("Return"),  N_("bring a no-show back into the queue")) \
 	ACTION(KM(GUIDE),  GUIDE_CONSULT, "consult", 7, 0, N_("Consult"), N_("log a consultation")) \
-	ACTION(KM(GUIDE),  GUIDE_GUIDED,  "guided",  8, 0, N_("Guided"),  N_("log a guided handling"))
+	ACTION(KM(GUIDE),  GUIDE_GUIDED,  "guided",  8, 0, N_("Guided"),  N_("log a guided handling")) \
+	/* shift lead's dashboard: its views, the drill-down and the ledger and problem actions */ \
+	ACTION(KM(LEAD),   LEAD_HALL,     "hall",     2, 'h', N_("Hall"),      N_("the hall map, the queues and the alerts")) \
+	ACTION(KM(LEAD),   LEAD_FIGURES,  "figures",  3, 'g', N_("Figures"),   N_("today's key figures and the hourly chart"))
 
 enum action {
 #define QD_ACTION_ENUM(km, name, cname, fkey, letter, label, help) ACT_##name,

@@ -1,0 +1,48 @@
+/* screen-lead-views.h - what the files of the shift lead's dashboard share: its state (the view
+ * shown, the snapshots each view reads) and each view's drawing and keys. Private to
+ * screen-lead*.c. */
+#ifndef QDESK_SCREEN_LEAD_VIEWS_H
+#define QDESK_SCREEN_LEAD_VIEWS_H
+#include <stddef.h>
+#include "session.h"
+#include "ui.h"
+#include "qdesk/lead.h"
+#include "qdesk/problems.h"
+#include "qdesk/rectify.h"
+#include "qdesk/report.h"
+
+enum lead_view { LEAD_VIEW_HALL, LEAD_VIEW_FIGURES, LEAD_VIEW_LEDGER, LEAD_VIEW_PROBLEMS };
+
+/* A list on screen: the row under the cursor and the first row shown. */
+struct lead_list {
+	int sel, top;
+};
+
+struct lead_screen {
+	struct session sess;
+	enum lead_view view;
+	struct lead_snapshot snap;
+	enum qd_status load_error;
+	long long shown_minute;
+	/* today's figures and the hourly chart (report_compute by hour), loaded when shown */
+	struct report *today;
+	enum qd_status today_error;
+	/* the rectification ledger and the 办不成事 problems, loaded when their view is shown */
+	struct rectify_item *ledger;
+	size_t nledger;
+	struct problem *problems;
+	size_t nproblems;
+	enum qd_status items_error;
+	struct lead_list ledger_list, problem_list;
+};
+
+/* 1 if the hall view has room for today's figures beside the map and queues (a wide terminal). */
+int lead_hall_has_figures(void);
+/* Today's key figures in a column at y, x, w wide, down to bottom; returns the next free line. */
+int lead_figures_draw(struct ui *ui, struct lead_screen *l, int y, int x, int w, int bottom);
+/* The hourly chart of tickets issued and served in the box at y, x, h by w. */
+void lead_chart_draw(struct ui *ui, struct lead_screen *l, int y, int x, int h, int w);
+/* The figures view: the key figures left, the chart right. */
+void lead_figures_view(struct ui *ui, struct lead_screen *l, int top, int bottom);
+
+#endif
