@@ -97,22 +97,17 @@ void announce_number(const char *number, int digits_each, char *out, size_t outs
 	}
 }
 
-void announce_text(const struct hall *h, const char *number, int window, int spoken, char *out,
-                   size_t outsz)
+void announce_fill(const char *tpl, const char *number, int window, char *out, size_t outsz)
 {
-	char num[128], win[16];
+	char win[16];
 	size_t len = 0;
 	if (!outsz)
 		return;
 	out[0] = '\0';
-	if (spoken)
-		announce_number(number, h->announce.digits_each, num, sizeof num);
-	else
-		snprintf(num, sizeof num, "%s", number);
 	snprintf(win, sizeof win, "%d", window);
-	for (const char *p = h->announce.template_text; *p;) {
+	for (const char *p = tpl; *p;) {
 		if (strncmp(p, "{number}", 8) == 0) {
-			add(out, outsz, &len, num);
+			add(out, outsz, &len, number);
 			p += 8;
 		} else if (strncmp(p, "{window}", 8) == 0) {
 			add(out, outsz, &len, win);
@@ -122,6 +117,17 @@ void announce_text(const struct hall *h, const char *number, int window, int spo
 			add(out, outsz, &len, one);
 		}
 	}
+}
+
+void announce_text(const struct hall *h, const char *number, int window, int spoken, char *out,
+                   size_t outsz)
+{
+	char num[128];
+	if (spoken)
+		announce_number(number, h->announce.digits_each, num, sizeof num);
+	else
+		snprintf(num, sizeof num, "%s", number);
+	announce_fill(h->announce.template_text, num, window, out, outsz);
 }
 
 /* ---- the announcer ----------------------------------------------------------------------- */

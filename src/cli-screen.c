@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "screen-board.h"
 #include "screen-guide.h"
 #include "screen-lead.h"
 #include "screen-window.h"
@@ -31,6 +32,9 @@ struct launcher {
 	enum qd_status (*check)(const struct hall *h, int arg);
 	/* Push the screen (and its login); arg 0 if not given. */
 	enum qd_status (*push)(struct ui *ui, int arg);
+	/* Or, for the board (--zone Z, --window N): check and push with those options. */
+	enum qd_status (*check_opts)(const struct hall *h, const struct board_opts *o);
+	enum qd_status (*push_opts)(struct ui *ui, const struct board_opts *o);
 };
 
 static enum qd_status window_check(const struct hall *h, int w)
@@ -40,10 +44,11 @@ static enum qd_status window_check(const struct hall *h, int w)
 
 static const struct launcher launchers[] = {
 	{ "window", KEYMAP_WINDOW, N_("WINDOW"), 1, 1, 9999, N_("which window? (qdesk window N)"),
-	  window_check, window_console_push },
-	{ "lead", KEYMAP_LEAD, NULL, 0, 0, 0, NULL, NULL, lead_dashboard_push },
+	  window_check, window_console_push, NULL, NULL },
+	{ "lead", KEYMAP_LEAD, NULL, 0, 0, 0, NULL, NULL, lead_dashboard_push, NULL, NULL },
 	{ "guide", KEYMAP_GUIDE, N_("DESK"), 0, 1, 999, N_("which desk? (qdesk guide N)"),
-	  guide_check, guide_desk_push },
+	  guide_check, guide_desk_push, NULL, NULL },
+	{ "board", KEYMAP_BOARD, NULL, 0, 0, 0, NULL, NULL, NULL, board_check, board_push },
 };
 
 /* One line per action of keymap km: config name, default keys, English help (tab-separated). */
@@ -72,21 +77,27 @@ int cli_screen(struct cli *c, int argc, char **argv)
 	if (!l)
 		return cli_usage(argv[0], _("no such screen"));
 	int list = 0, rc, arg = 0;
-	const char *pos[1] = { NULL };
-	const struct cli_opt opts[] = { { "list-actions", NULL, &list }, { NULL, NULL, NULL } };
-	if ((rc = cli_parse(c, argc, argv, opts, pos, 0, l->arg ? 1 : 0)))
+	const char *pos[1] = { NULL }, *zone = NULL, *window = NULL;
+	const struct cli_opt opts[] = { { "list-actions", NULL, &list }, { "zone", &zone, NULL },
+	                                { "window", &window, NULL }, { NULL, NULL, NULL } };
+	const struct cli_opt only_list[] = { { "list-actions", NULL, &list }, { NULL, NULL, NULL } };
+	if ((rc = cli_parse(c, argc, argv, l->push_opts ? opts : only_list, pos, 0, l->arg ? 1 : 0)))
 		return rc;
 	if (list)
-		return list_actions(l->keymap);
+		return list_actions(window && l->push_opts ? KEYMAP_PAD : l->keymap);
+	struct board_opts bo = { .zone = zone };
+	if (window && (rc = cli_int(l->command, _("WINDOW"), window, 1, 9999, &bo.window)))
+		return rc;
 	if (!pos[0] && l->arg_required)
 		return cli_usage(l->command, _(l->missing));
 	if (pos[0] && (rc = cli_int(l->command, _(l->arg), pos[0], l->arg_min, l->arg_max, &arg)))
 		return rc;
 	if ((rc = cli_hall(c)) || (rc = cli_store(c, 0)))
 		return rc;
-	enum qd_status s = l->check ? l->check(c->hall, arg) : QD_OK;
+	enum qd_status s = l->check_opts ? l->check_opts(c->hall, &bo)
+	                   : l->check ? l->check(c->hall, arg) : QD_OK;
 	if (s != QD_OK)
-		return cli_fail(c, s, pos[0]);
+		return cli_fail(c, s, l->check_opts ? (s == QD_ERR_NO_ZONE ? zone : window) : pos[0]);
 	if ((s = staff_init()) != QD_OK)
 		return cli_fail(c, s, NULL);
 	struct ui_options o = { .hall = c->hall, .st = c->st };
@@ -106,7 +117,7 @@ int cli_screen(struct cli *c, int argc, char **argv)
 	if (!ui)
 		return 1;
 	store_set_wait_hook(c->st, ui_store_waiting, ui);
-	s = l->push(ui, arg);
+	s = l->push_opts ? l->push_opts(ui, &bo) : l->push(ui, arg);
 	rc = s == QD_OK ? ui_run(ui) : 1;
 	ui_free(ui);
 	if (s != QD_OK)

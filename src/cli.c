@@ -41,6 +41,7 @@ const struct cli_command cli_commands[] = {
 	{ "simulate", cli_simulate, "simulate [--leave N[,N…]] [--rate PERCENT] [--seed N] [--until HH:MM | --from DAY --days N]" },
 	{ "training", cli_training, "training [--json]" },
 	{ "lead",     cli_screen,   "lead" },
+	{ "board",    cli_screen,   "board [--zone Z] [--window N]" },
 	{ "rectify",  cli_rectify,  "rectify list --staff ID [--day D] | rectify callback ID --staff ID --note TEXT | rectify close ID --staff ID (--fixed | --explained) --note TEXT" },
 	{ "problem",  cli_problem,  "problem add --staff ID [--window N] --what TEXT | problem list [--day D] | problem resolve ID --staff ID --resolution TEXT" },
 	{ "report",   cli_report,   "report [--day D | --week D | --month YYYY-MM | --year YYYY | --from D --to D] [--by type|window|staff|hour|weekday|day|category|matter|outcome|mode|channel] [--format table|csv|json|summary] [--encoding utf-8|gb18030] [--output FILE]" },

@@ -640,6 +640,11 @@ static double mono(struct ui *ui)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9 + ui->clock_offset;
 }
 
+double ui_clock(struct ui *ui)
+{
+	return mono(ui);
+}
+
 void ui_set_idle(struct ui *ui, int seconds, void (*fn)(struct ui *, void *), void *ctx)
 {
 	ui->idle_seconds = seconds;

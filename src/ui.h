@@ -111,6 +111,8 @@ int ui_cols(struct ui *ui);
 int ui_body_lines(struct ui *ui);
 /* Now as Unix seconds (clock_now), for timers on screen. */
 long long ui_now(struct ui *ui);
+/* Monotonic seconds (moved on by a script's :idle), for how long something stays on screen. */
+double ui_clock(struct ui *ui);
 
 /* The keymap keys are looked up in now: the top screen's, or the nearest below with one. */
 int ui_keymap(struct ui *ui);

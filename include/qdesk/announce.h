@@ -16,6 +16,10 @@
  * else are kept. Always NUL-terminated. */
 void announce_number(const char *number, int digits_each, char *out, size_t outsz);
 
+/* Template tpl with {number} replaced by number and {window} by the window number (the announcer's
+ * and the board's templates). Always NUL-terminated. */
+void announce_fill(const char *tpl, const char *number, int window, char *out, size_t outsz);
+
 /* The hall's template (announce.template) filled in: {number} as read aloud (spoken = 1, see
  * announce_number) or as written (spoken = 0: for boards and LED controllers), {window} the
  * window number. Always NUL-terminated. */

@@ -81,7 +81,9 @@
 	STATUS(QD_ERR_REASON_NEEDED, 1, "a rating of 1 or 2 needs a reason") \
 	STATUS(QD_ERR_NOT_PENDING, 1, "this visit is not waiting for a rating at this window") \
 	/* trust: the clock */ \
-	STATUS(QD_ERR_CLOCK_BACK,  1, "the date is before the database was created; check the clock (QDESK_NOW)")
+	STATUS(QD_ERR_CLOCK_BACK,  1, "the date is before the database was created; check the clock (QDESK_NOW)") \
+	/* the hall board (board.h) */ \
+	STATUS(QD_ERR_NO_ZONE,     2, "no such zone")
 
 enum qd_status {
 #define QD_STATUS_ENUM(name, code, text) name,
