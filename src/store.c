@@ -17,6 +17,8 @@
 #define STORE_BUSY_MS        5000      /* how long one statement waits for a lock */
 #define STORE_RETRY_LIMIT_S  120       /* default: give up retrying a write only after this long */
 #define STORE_WAIT_NOTICE_MS 1000      /* tell the wait hook once a wait has lasted this long */
+#define STORE_WAL_PAGES      1000      /* checkpoint when a commit leaves the WAL this long */
+#define STORE_WAL_LIMIT      (8 << 20) /* bytes of WAL file kept after a checkpoint restarts it */
 
 struct store_cached {
 	unsigned long hash;         /* of the SQL text, checked before comparing it */
@@ -174,9 +176,6 @@ static long long store_mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Busy handler: while another connection holds the lock, wait in short randomised steps (not
- * SQLite's default schedule, which grows to 100 ms sleeps and lets one busy writer starve the
- * others) for up to STORE_BUSY_MS, then report BUSY so store_write retries the transaction. */
 /* A wait for a lock goes on: note when it began, and past STORE_WAIT_NOTICE_MS tell the wait hook
  * (at most every 200 ms). Returns 1 when the hook asks to give up. */
 static int store_waiting(struct store *st)
@@ -192,6 +191,12 @@ static int store_waiting(struct store *st)
 	return st->cancelled;
 }
 
+/* Busy handler: while another connection holds the lock, sleep about as long as a commit lasts
+ * (measured: 0.3-3 ms on a hall server's disk; BENCHMARKS.md), not SQLite's default schedule
+ * that grows to 100 ms sleeps while the holder is long done. The step starts at 100 us and grows
+ * by 50 us a try up to 2 ms, each sleep drawn from half to one and a half steps (jitter, so
+ * waiting writers do not wake together). Gives up after STORE_BUSY_MS for one statement or the
+ * store's busy limit overall; store_write then retries the whole transaction. */
 static int store_busy_wait(void *arg, int count)
 {
 	struct store *st = arg;
@@ -202,8 +207,9 @@ static int store_busy_wait(void *arg, int count)
 	else if (store_mono_ms() - st->busy_since > STORE_BUSY_MS ||
 	         store_mono_ms() - st->wait_start > st->busy_limit_ms)
 		return 0;
+	long step = 100 + 50L * (count < 38 ? count : 38);          /* us: 100 .. 2000 */
 	st->rng = st->rng * 1103515245u + 12345u;
-	long us = 100 + (long)((st->rng >> 8) % (count < 20 ? 1000u : 4000u));
+	long us = step / 2 + (long)((st->rng >> 8) % (unsigned long)step);
 	struct timespec ts = { 0, us * 1000 };
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		;
@@ -214,7 +220,7 @@ static int store_busy_wait(void *arg, int count)
 static void store_backoff(struct store *st, int attempt)
 {
 	st->rng = st->rng * 1103515245u + 12345u;
-	long cap_us = 2000L << (attempt < 6 ? attempt : 6);        /* 2 ms .. 128 ms */
+	long cap_us = 1000L << (attempt < 5 ? attempt : 5);        /* 1 ms .. 32 ms */
 	long us = 500 + (long)((st->rng >> 8) % (unsigned long)cap_us);
 	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
@@ -440,6 +446,28 @@ static enum qd_status store_pragma(struct store *st, const char *sql)
 	}
 }
 
+/* speed: how the WAL is checkpointed (measured in BENCHMARKS.md). A command's connection does not
+ * checkpoint on close: that cost two fdatasyncs and a WAL+shm delete (the next command recreated
+ * the WAL and synced the directory) on every exit of the last connection. Checkpoints run when a
+ * commit takes the WAL past STORE_WAL_PAGES pages (a passive checkpoint in that commit's process,
+ * bounded by the WAL's size); the WAL file is cut back to STORE_WAL_LIMIT bytes when it restarts.
+ * Only init (the CREATE mode) still checkpoints on close, so a fresh database is one file. */
+static enum qd_status store_wal_policy(struct store *st, int mode)
+{
+	char sql[96];
+	enum qd_status s;
+	snprintf(sql, sizeof sql, "PRAGMA journal_size_limit = %d", STORE_WAL_LIMIT);
+	if ((s = store_pragma(st, sql)) != QD_OK)
+		return s;
+	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = %d", STORE_WAL_PAGES);
+	if ((s = store_pragma(st, sql)) != QD_OK)
+		return s;
+	if (mode == STORE_OPEN_WRITE &&
+	    sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL) != SQLITE_OK)
+		return store_check(st, sqlite3_errcode(st->db));
+	return QD_OK;
+}
+
 /* Is the open file qdesk's? Reads application_id, user_version and whether the qdesk tables are
  * there (databases from before application_id was set have them and user_version > 0). Sets *fresh
  * when the file is an empty database (nothing in it: only init may make it qdesk's). */
@@ -578,6 +606,8 @@ enum qd_status store_open(const char *path, int mode, struct store **out)
 	    (!readonly && (s = store_pragma(st, "PRAGMA synchronous = FULL")) != QD_OK))
 		goto fail;
 	if (!memory && !readonly && (s = store_pragma(st, "PRAGMA journal_mode = WAL")) != QD_OK)
+		goto fail;
+	if (!memory && !readonly && (s = store_wal_policy(st, mode)) != QD_OK)
 		goto fail;
 	if (v < count) {
 		struct store_migrate_ctx m = { 0 };
