@@ -4,6 +4,7 @@
 #include "qdesk/audit.h"
 #include "qdesk/check.h"
 #include "store-internal.h"
+#include "store-rollup.h"
 
 /* Each check: its name and a query giving one text per violation. */
 static const struct { const char *name, *sql; } checks[] = {
@@ -64,5 +65,6 @@ enum qd_status store_check_run(struct store *st, void (*report)(void *, const ch
 		if (r != QD_OK)
 			return r;
 	}
-	return QD_OK;
+	/* the report's per-day rollups agree with the records */
+	return store_rollup_check(st, report, ctx, problems);
 }

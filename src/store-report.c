@@ -1,5 +1,7 @@
 /* store-report.c - the SQL of reports: one grouped query per kind of record, each touching only
- * the period's days through the day indexes, the group key chosen per dimension. */
+ * the period's days through the day indexes, the group key chosen per dimension. Where the per-day
+ * rollups (store-rollup.c) hold the dimension asked for (none, type, day, weekday), tickets, waits,
+ * cases, elderly help and ratings are summed from them instead of read record by record. */
 #include <stdio.h>
 #include <string.h>
 #include "store-internal.h"
@@ -35,6 +37,27 @@ static const char *key_of(const struct store_report_q *q, enum src s)
 	return q->by >= 0 && q->by < REPORT_BY_COUNT ? keys[q->by][s] : "NULL";
 }
 
+/* The group key over a rollup table, or NULL where the rollups do not hold q->by. */
+static const char *rolled_key(const struct store_report_q *q)
+{
+	switch (q->by) {
+	case REPORT_BY_NONE:    return "NULL";
+	case REPORT_BY_TYPE:    return "nullif(type, '')";
+	case REPORT_BY_DAY:     return "day";
+	case REPORT_BY_WEEKDAY: return WDAY("day");
+	default:                return NULL;
+	}
+}
+
+/* Fill sql with "SELECT key" and the rest of the rollup's query if the rollups hold q->by, else
+ * of the records' query. */
+static void pick(char *sql, size_t len, const struct store_report_q *q, enum src s,
+                 const char *rolled, const char *records)
+{
+	const char *k = rolled_key(q);
+	snprintf(sql, len, "SELECT %s%s", k ? k : key_of(q, s), k ? rolled : records);
+}
+
 static const char *col_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
@@ -67,22 +90,25 @@ static int walk_row(sqlite3_stmt *s, void *vw)
 enum qd_status store_report_tickets(struct store *st, const struct store_report_q *q)
 {
 	char sql[1024];
-	snprintf(sql, sizeof sql,
-		"SELECT %s, CASE WHEN t.state IN ('waiting','called') AND t.day < ?3 THEN 'expired'"
-		" ELSE t.state END, count(*) FROM tickets t WHERE t.day BETWEEN ?1 AND ?2 GROUP BY 1, 2",
-		key_of(q, S_TICKET));
+	pick(sql, sizeof sql, q, S_TICKET,
+		", CASE WHEN state IN ('waiting','called') AND day < ?3 THEN 'expired'"
+		" ELSE state END, sum(n) FROM roll_tickets WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2"
+		" HAVING sum(n) <> 0",
+		", CASE WHEN t.state IN ('waiting','called') AND t.day < ?3 THEN 'expired'"
+		" ELSE t.state END, count(*) FROM tickets t WHERE t.day BETWEEN ?1 AND ?2 GROUP BY 1, 2");
 	return RUN(st, q, 1, 0, sql, "ttt", q->from, q->to, q->today);
 }
 
 enum qd_status store_report_waits(struct store *st, const struct store_report_q *q)
 {
 	char sql[1024];
-	snprintf(sql, sizeof sql,
-		"SELECT %s, t.type, count(*), max(t.called_at - t.issued_at, 0) / 60,"
+	pick(sql, sizeof sql, q, S_TICKET,
+		", type, sum(n), minutes, sum(wait_sum), sum(service_sum) FROM roll_waits"
+		" WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 4 HAVING sum(n) <> 0",
+		", t.type, count(*), max(t.called_at - t.issued_at, 0) / 60,"
 		" sum(max(t.called_at - t.issued_at, 0)), sum(max(t.finished_at - t.called_at, 0))"
 		" FROM tickets t WHERE t.day BETWEEN ?1 AND ?2 AND t.state = 'served'"
-		" AND t.called_at IS NOT NULL AND t.finished_at IS NOT NULL GROUP BY 1, 2, 4",
-		key_of(q, S_TICKET));
+		" AND t.called_at IS NOT NULL AND t.finished_at IS NOT NULL GROUP BY 1, 2, 4");
 	return RUN(st, q, 1, 3, sql, "tt", q->from, q->to);
 }
 
@@ -107,39 +133,46 @@ enum qd_status store_report_consults(struct store *st, const struct store_report
 enum qd_status store_report_cases(struct store *st, const struct store_report_q *q)
 {
 	char sql[1024];
-	snprintf(sql, sizeof sql,
-		"SELECT %s, c.outcome, c.channel, c.mode, c.category, count(*), sum(c.help_minutes)"
-		" FROM cases c WHERE c.day BETWEEN ?1 AND ?2 AND c.voided = 0 GROUP BY 1, 2, 3, 4, 5",
-		key_of(q, S_CASE));
+	pick(sql, sizeof sql, q, S_CASE,
+		", outcome, channel, nullif(mode, ''), nullif(category, ''), sum(n),"
+		" sum(help_minutes) FROM roll_cases WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4, 5"
+		" HAVING sum(n) <> 0",
+		", c.outcome, c.channel, c.mode, c.category, count(*), sum(c.help_minutes)"
+		" FROM cases c WHERE c.day BETWEEN ?1 AND ?2 AND c.voided = 0 GROUP BY 1, 2, 3, 4, 5");
 	return RUN(st, q, 4, 1, sql, "tt", q->from, q->to);
 }
 
 enum qd_status store_report_helps(struct store *st, const struct store_report_q *q)
 {
 	char sql[1024];
-	snprintf(sql, sizeof sql,
-		"SELECT %s, h.help, count(*) FROM cases c JOIN case_help h ON h.case_id = c.id"
-		" WHERE c.day BETWEEN ?1 AND ?2 AND c.voided = 0 GROUP BY 1, 2", key_of(q, S_CASE));
+	pick(sql, sizeof sql, q, S_CASE,
+		", help, sum(n) FROM roll_helps WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2"
+		" HAVING sum(n) <> 0",
+		", h.help, count(*) FROM cases c JOIN case_help h ON h.case_id = c.id"
+		" WHERE c.day BETWEEN ?1 AND ?2 AND c.voided = 0 GROUP BY 1, 2");
 	return RUN(st, q, 1, 0, sql, "tt", q->from, q->to);
 }
 
 enum qd_status store_report_elderly(struct store *st, const struct store_report_q *q)
 {
 	char sql[1024];
-	snprintf(sql, sizeof sql,
-		"SELECT %s, count(DISTINCT coalesce(c.ticket_id, -c.id)) FROM cases c"
+	pick(sql, sizeof sql, q, S_CASE,
+		", count(DISTINCT visit) FROM roll_elderly WHERE day BETWEEN ?1 AND ?2"
+		" AND n > 0 GROUP BY 1",
+		", count(DISTINCT coalesce(c.ticket_id, -c.id)) FROM cases c"
 		" WHERE c.day BETWEEN ?1 AND ?2 AND c.voided = 0"
-		" AND EXISTS (SELECT 1 FROM case_help h WHERE h.case_id = c.id) GROUP BY 1",
-		key_of(q, S_CASE));
+		" AND EXISTS (SELECT 1 FROM case_help h WHERE h.case_id = c.id) GROUP BY 1");
 	return RUN(st, q, 0, 0, sql, "tt", q->from, q->to);
 }
 
 enum qd_status store_report_ratings(struct store *st, const struct store_report_q *q)
 {
 	char sql[1024];
-	snprintf(sql, sizeof sql,
-		"SELECT %s, count(*), v.level FROM evaluations v"
-		" WHERE v.day BETWEEN ?1 AND ?2 AND v.voided = 0 GROUP BY 1, 3", key_of(q, S_EVAL));
+	pick(sql, sizeof sql, q, S_EVAL,
+		", sum(n), level FROM roll_ratings WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 3"
+		" HAVING sum(n) <> 0",
+		", count(*), v.level FROM evaluations v"
+		" WHERE v.day BETWEEN ?1 AND ?2 AND v.voided = 0 GROUP BY 1, 3");
 	return RUN(st, q, 0, 1, sql, "tt", q->from, q->to);
 }
 

@@ -2,6 +2,7 @@
  * Never edit a migration that has shipped: append a new one. */
 #include <stddef.h>
 #include "store-internal.h"
+#include "store-rollup.h"
 
 /* Times are Unix seconds; day columns are the hall's local day "YYYY-MM-DD". Nothing is deleted:
  * rows end in a state, or are voided. */
@@ -208,9 +209,10 @@ static const char migration_11[] =
 static const char migration_12[] =
 	"CREATE INDEX events_transfer ON events(day) WHERE kind = 'transfer';";
 
+/* Migration 14 is the report's per-day rollups and the triggers that keep them (store-rollup.c). */
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10, migration_11,
-	migration_12, migration_13 };
+	migration_12, migration_13, store_rollup_migration };
 
 /* C steps run right after the SQL of the migration that brings the database to `version`. */
 static const struct { int version; enum qd_status (*run)(struct store *); } migration_code[] = {
