@@ -13,7 +13,7 @@ static const struct { const char *command, *args, *what; } screens[] = {
 	{ "window",   "2",        N_("a window console (clerk02 … clerk24, PIN 1234)") },
 	{ "guide",    "1",        N_("the lobby guide desk (guide01, PIN 1234)") },
 	{ "board",    "",         N_("the hall board") },
-	{ "board",    "--window 3", N_("window 3's display and evaluation pad") },
+	{ "board",    "--window 7", N_("window 7's display and evaluation pad") },
 	{ "lead",     "",         N_("the shift lead's dashboard (lead01, PIN 1234)") },
 	{ "announcer", "--print", N_("the announcer, writing the calls it would speak") },
 	{ "simulate", "",         N_("keep the hall moving (training mode)") },
