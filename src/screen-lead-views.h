@@ -45,4 +45,7 @@ void lead_chart_draw(struct ui *ui, struct lead_screen *l, int y, int x, int h, 
 /* The figures view: the key figures left, the chart right. */
 void lead_figures_view(struct ui *ui, struct lead_screen *l, int top, int bottom);
 
+/* The drill key: pick a window, a clerk or a type, then show its day (screen-lead-drill.c). */
+void lead_drill_pick(struct ui *ui, struct lead_screen *l);
+
 #endif

@@ -244,6 +244,9 @@ static int lead_act(struct ui *ui, void *self, const struct ui_event *ev)
 		return show_view(l, LEAD_VIEW_HALL);
 	case ACT_LEAD_FIGURES:
 		return show_view(l, LEAD_VIEW_FIGURES);
+	case ACT_LEAD_DRILL:
+		lead_drill_pick(ui, l);
+		return UI_REDRAW;
 	default:
 		break;
 	}

@@ -59,6 +59,7 @@ enum keymap {
 	/* shift lead's dashboard: its views, the drill-down and the ledger and problem actions */ \
 	ACTION(KM(LEAD),   LEAD_HALL,     "hall",     2, 'h', N_("Hall"),      N_("the hall map, the queues and the alerts")) \
 	ACTION(KM(LEAD),   LEAD_FIGURES,  "figures",  3, 'g', N_("Figures"),   N_("today's key figures and the hourly chart")) \
+	ACTION(KM(LEAD),   LEAD_DRILL,    "drill",    6, 'd', N_("Drill"),     N_("a window, a clerk or a business type: its day")) \
 	/* hall board and window display / evaluation pad: displays without a login; the pad's digit \
 	 * keys (1-5 a rating, 1-9 a reason) are the applicant's, not actions */ \
 	ACTION(KM(BOARD) | KM(PAD), BOARD_QUIT, "quit", 10, 'q', N_("Quit"), N_("close the display"))
