@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli-items.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/problems.h"
@@ -43,14 +44,13 @@ static int problem_add_cmd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static void json_problem(struct json *j, const struct problem *p)
+static void json_problem(struct json *j, const void *row)
 {
-	char stamp[20];
+	const struct problem *p = row;
 	json_object(j, NULL);
 	json_int(j, "id", p->id);
 	json_str(j, "day", p->day);
-	clock_stamp((time_t)p->at, stamp);
-	json_str(j, "at", stamp);
+	cli_items_stamp(j, "at", p->at);
 	if (p->window)
 		json_int(j, "window", p->window);
 	else
@@ -61,25 +61,19 @@ static void json_problem(struct json *j, const struct problem *p)
 	json_str(j, "deadline", p->deadline);
 	json_bool(j, "overdue", p->overdue);
 	json_str(j, "resolution", p->resolution[0] ? p->resolution : NULL);
-	if (p->resolved_at) {
-		clock_stamp((time_t)p->resolved_at, stamp);
-		json_str(j, "resolved_at", stamp);
-	} else {
-		json_str(j, "resolved_at", NULL);
-	}
+	cli_items_stamp(j, "resolved_at", p->resolved_at);
 	json_str(j, "resolved_by", p->resolved_by[0] ? p->resolved_by : NULL);
 	json_close(j);
 }
 
 /* One line: id, day, window, taken by, state, deadline (with "overdue"), what, resolution. */
-static void print_problem(const struct problem *p)
+static void print_problem(const void *row)
 {
-	char win[16] = "-";
-	if (p->window)
-		snprintf(win, sizeof win, "%d", p->window);
-	printf("%lld\t%s\t%s\t%s\t%s\t%s%s%s\t%s", p->id, p->day, win, p->staff[0] ? p->staff : "-",
-	       strcmp(p->state, "open") == 0 ? _("open") : _("solved"), p->deadline,
-	       p->overdue ? " " : "", p->overdue ? _("overdue") : "", p->what);
+	const struct problem *p = row;
+	char win[16];
+	printf("%lld\t%s\t%s\t%s\t%s\t%s%s%s\t%s", p->id, p->day, cli_items_window(p->window, win),
+	       p->staff[0] ? p->staff : "-", strcmp(p->state, "open") == 0 ? _("open") : _("solved"),
+	       p->deadline, p->overdue ? " " : "", p->overdue ? _("overdue") : "", p->what);
 	if (p->resolution[0])
 		printf("\t%s (%s)", p->resolution, p->resolved_by[0] ? p->resolved_by : "-");
 	putchar('\n');
@@ -101,20 +95,7 @@ static int problem_list_cmd(struct cli *c, int argc, char **argv)
 	enum qd_status s = problems_list(c->st, day, &all, &n);
 	if (s != QD_OK)
 		return cli_fail(c, s, NULL);
-	struct json j;
-	if (c->json) {
-		json_begin(&j, stdout);
-		json_bool(&j, "ok", 1);
-		json_array(&j, "problems");
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (c->json)
-			json_problem(&j, &all[i]);
-		else
-			print_problem(&all[i]);
-	}
-	if (c->json)
-		json_end(&j);
+	cli_items_print(c, "problems", all, n, sizeof *all, json_problem, print_problem);
 	free(all);
 	return 0;
 }

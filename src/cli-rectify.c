@@ -6,29 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli-items.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/rectify.h"
 #include "qdesk/staff.h"
-
-static void json_stamp(struct json *j, const char *key, long long at)
-{
-	char stamp[20];
-	if (!at) {
-		json_str(j, key, NULL);
-		return;
-	}
-	clock_stamp((time_t)at, stamp);
-	json_str(j, key, stamp);
-}
 
 static const char *opt(const char *s)
 {
 	return s[0] ? s : NULL;
 }
 
-static void json_item(struct json *j, const struct rectify_item *r)
+static void json_item(struct json *j, const void *row)
 {
+	const struct rectify_item *r = row;
 	json_object(j, NULL);
 	json_int(j, "id", r->id);
 	json_int(j, "evaluation", r->evaluation_id);
@@ -45,10 +36,10 @@ static void json_item(struct json *j, const struct rectify_item *r)
 	json_str(j, "matter", opt(r->matter));
 	json_str(j, "state", r->state);
 	json_bool(j, "overdue", r->overdue);
-	json_stamp(j, "callback_at", r->callback_at);
+	cli_items_stamp(j, "callback_at", r->callback_at);
 	json_str(j, "callback_by", opt(r->callback_by));
 	json_str(j, "callback_note", opt(r->callback_note));
-	json_stamp(j, "closed_at", r->closed_at);
+	cli_items_stamp(j, "closed_at", r->closed_at);
 	json_str(j, "closed_by", opt(r->closed_by));
 	json_str(j, "note", opt(r->note));
 	json_close(j);
@@ -68,11 +59,11 @@ static const char *state_label(const char *state)
 
 /* One line, tab-separated: id, ticket, opened, deadline[ overdue], level, window, clerk, matter,
  * state, reason, then the call-back and closing notes when there are any. */
-static void print_item(const struct rectify_item *r)
+static void print_item(const void *row)
 {
-	char win[16] = "-";
-	if (r->window)
-		snprintf(win, sizeof win, "%d", r->window);
+	const struct rectify_item *r = row;
+	char win[16];
+	cli_items_window(r->window, win);
 	printf("%lld\t%s\t%s\t%s%s%s\t%d\t%s\t%s\t%s\t%s\t%s", r->id, r->number[0] ? r->number : "-",
 	       r->opened_day, r->deadline, r->overdue ? " " : "", r->overdue ? _("overdue") : "", r->level,
 	       win, r->staff[0] ? r->staff : "-", r->matter[0] ? r->matter : "-", _(state_label(r->state)),
@@ -113,20 +104,7 @@ static int rectify_list_cmd(struct cli *c, int argc, char **argv)
 	enum qd_status s = rectify_list(c->st, day, &all, &n);
 	if (s != QD_OK)
 		return cli_fail(c, s, NULL);
-	struct json j;
-	if (c->json) {
-		json_begin(&j, stdout);
-		json_bool(&j, "ok", 1);
-		json_array(&j, "rectifications");
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (c->json)
-			json_item(&j, &all[i]);
-		else
-			print_item(&all[i]);
-	}
-	if (c->json)
-		json_end(&j);
+	cli_items_print(c, "rectifications", all, n, sizeof *all, json_item, print_item);
 	free(all);
 	return 0;
 }

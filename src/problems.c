@@ -30,9 +30,7 @@ static enum qd_status add_tx(struct store *st, void *vctx)
 		r = staff_check(st, a->staff, ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN);
 	if (r != QD_OK)
 		return r;
-	clock_add_workdays(day, a->h->lead.problem_days, (const char *const *)a->h->eval.holidays,
-	                   a->h->eval.nholidays, (const char *const *)a->h->eval.workdays,
-	                   a->h->eval.nworkdays, a->deadline);
+	lead_deadline(a->h, day, a->h->lead.problem_days, a->deadline);
 	if ((r = store_problems_insert(st, day, now, a->window, a->staff, a->what, a->deadline, &a->id)) != QD_OK)
 		return r;
 	snprintf(detail, sizeof detail, "problem %lld: due %s", a->id, a->deadline);
@@ -100,41 +98,23 @@ static void mark_overdue(struct problem *p, const char *today)
 	p->overdue = lead_overdue(strcmp(p->state, "open") == 0, p->deadline, today, p->resolved_at);
 }
 
-struct list_ctx {
-	const char *day;
-	char today[11];
-	struct problem *rows;
-	size_t n;
-};
-
-static enum qd_status list_rx(struct store *st, void *vctx)
+static enum qd_status fetch(struct store *st, const char *day, const char *today, void **rows, size_t *n)
 {
-	struct list_ctx *c = vctx;
-	free(c->rows);      /* a retried read starts afresh */
-	c->rows = NULL;
-	return store_problems_list(st, c->day, c->today, &c->rows, &c->n);
+	struct problem *p;
+	enum qd_status r = store_problems_list(st, day, today, &p, n);
+	*rows = p;
+	return r;
 }
 
 enum qd_status problems_list(struct store *st, const char *day, struct problem **out, size_t *n)
 {
-	struct list_ctx c = { .day = day };
-	long long now;
-	*out = NULL;
-	*n = 0;
-	enum qd_status r = lead_now(&now, c.today);
-	if (r == QD_OK && day && !clock_valid_day(day))
-		r = QD_ERR_INVALID;
-	if (r == QD_OK)
-		r = store_read(st, list_rx, &c);
-	if (r != QD_OK) {
-		free(c.rows);
-		return r;
-	}
-	for (size_t i = 0; i < c.n; i++)
-		mark_overdue(&c.rows[i], c.today);
-	*out = c.rows;
-	*n = c.n;
-	return QD_OK;
+	char today[11];
+	void *rows;
+	enum qd_status r = lead_list_read(st, day, fetch, &rows, n, today);
+	*out = rows;
+	for (size_t i = 0; r == QD_OK && i < *n; i++)
+		mark_overdue(&(*out)[i], today);
+	return r;
 }
 
 static enum qd_status get_rx(struct store *st, void *vctx)

@@ -14,42 +14,24 @@ static int still_open(const struct rectify_item *r)
 	return strcmp(r->state, "open") == 0 || strcmp(r->state, "called-back") == 0;
 }
 
-struct list_ctx {
-	const char *day;
-	char today[11];
-	struct rectify_item *rows;
-	size_t n;
-};
-
-static enum qd_status list_rx(struct store *st, void *vctx)
+static enum qd_status fetch(struct store *st, const char *day, const char *today, void **rows, size_t *n)
 {
-	struct list_ctx *c = vctx;
-	free(c->rows);      /* a retried read starts afresh */
-	c->rows = NULL;
-	return store_rectify_list(st, c->day, c->today, &c->rows, &c->n);
+	struct rectify_item *it;
+	enum qd_status r = store_rectify_list(st, day, today, &it, n);
+	*rows = it;
+	return r;
 }
 
 enum qd_status rectify_list(struct store *st, const char *day, struct rectify_item **out, size_t *n)
 {
-	struct list_ctx c = { .day = day };
-	long long now;
-	*out = NULL;
-	*n = 0;
-	enum qd_status r = lead_now(&now, c.today);
-	if (r == QD_OK && day && !clock_valid_day(day))
-		r = QD_ERR_INVALID;
-	if (r == QD_OK)
-		r = store_read(st, list_rx, &c);
-	if (r != QD_OK) {
-		free(c.rows);
-		return r;
-	}
-	for (size_t i = 0; i < c.n; i++)
-		c.rows[i].overdue = lead_overdue(still_open(&c.rows[i]), c.rows[i].deadline, c.today,
-		                                 c.rows[i].closed_at);
-	*out = c.rows;
-	*n = c.n;
-	return QD_OK;
+	char today[11];
+	void *rows;
+	enum qd_status r = lead_list_read(st, day, fetch, &rows, n, today);
+	*out = rows;
+	for (size_t i = 0; r == QD_OK && i < *n; i++)
+		(*out)[i].overdue = lead_overdue(still_open(&(*out)[i]), (*out)[i].deadline, today,
+		                                 (*out)[i].closed_at);
+	return r;
 }
 
 struct act_ctx {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "store-internal.h"
+#include "store-log.h"
 #include "store-lead-day.h"
 
 /* A list being filled: the array, its count and its capacity, elements of size elem. */
@@ -28,23 +29,17 @@ static void *grow_next(struct grow *g)
 	return e;
 }
 
-static void text(sqlite3_stmt *s, int i, char *out, size_t size)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-	snprintf(out, size, "%s", v ? (const char *)v : "");
-}
-
 static int ticket_row(sqlite3_stmt *s, void *ctx)
 {
 	struct lead_day_ticket *t = grow_next(ctx);
 	if (!t)
 		return 1;
 	t->id = sqlite3_column_int64(s, 0);
-	text(s, 1, t->number, sizeof t->number);
-	text(s, 2, t->type, sizeof t->type);
-	text(s, 3, t->state, sizeof t->state);
+	store_col_text(s, 1, t->number, sizeof t->number);
+	store_col_text(s, 2, t->type, sizeof t->type);
+	store_col_text(s, 3, t->state, sizeof t->state);
 	t->window = sqlite3_column_int(s, 4);
-	text(s, 5, t->staff, sizeof t->staff);
+	store_col_text(s, 5, t->staff, sizeof t->staff);
 	t->issued_at = sqlite3_column_int64(s, 6);
 	t->called_at = sqlite3_column_int64(s, 7);
 	t->finished_at = sqlite3_column_int64(s, 8);
@@ -59,12 +54,12 @@ static int case_row(sqlite3_stmt *s, void *ctx)
 	if (!c)
 		return 1;
 	c->at = sqlite3_column_int64(s, 0);
-	text(s, 1, c->number, sizeof c->number);
-	text(s, 2, c->matter, sizeof c->matter);
-	text(s, 3, c->outcome, sizeof c->outcome);
-	text(s, 4, c->mode, sizeof c->mode);
+	store_col_text(s, 1, c->number, sizeof c->number);
+	store_col_text(s, 2, c->matter, sizeof c->matter);
+	store_col_text(s, 3, c->outcome, sizeof c->outcome);
+	store_col_text(s, 4, c->mode, sizeof c->mode);
 	c->window = sqlite3_column_int(s, 5);
-	text(s, 6, c->staff, sizeof c->staff);
+	store_col_text(s, 6, c->staff, sizeof c->staff);
 	return 0;
 }
 
@@ -74,11 +69,11 @@ static int rating_row(sqlite3_stmt *s, void *ctx)
 	if (!r)
 		return 1;
 	r->at = sqlite3_column_int64(s, 0);
-	text(s, 1, r->number, sizeof r->number);
+	store_col_text(s, 1, r->number, sizeof r->number);
 	r->level = sqlite3_column_int(s, 2);
-	text(s, 3, r->reason, sizeof r->reason);
+	store_col_text(s, 3, r->reason, sizeof r->reason);
 	r->window = sqlite3_column_int(s, 4);
-	text(s, 5, r->staff, sizeof r->staff);
+	store_col_text(s, 5, r->staff, sizeof r->staff);
 	return 0;
 }
 
@@ -88,8 +83,8 @@ static int pause_row(sqlite3_stmt *s, void *ctx)
 	if (!p)
 		return 1;
 	p->window = sqlite3_column_int(s, 0);
-	text(s, 1, p->staff, sizeof p->staff);
-	text(s, 2, p->reason, sizeof p->reason);
+	store_col_text(s, 1, p->staff, sizeof p->staff);
+	store_col_text(s, 2, p->reason, sizeof p->reason);
 	p->started_at = sqlite3_column_int64(s, 3);
 	p->ended_at = sqlite3_column_int64(s, 4);
 	return 0;

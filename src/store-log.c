@@ -111,3 +111,24 @@ enum qd_status store_count_pair(struct store *st, const char *sql, const char *d
 	sqlite3_reset(s);
 	return r;
 }
+
+void store_col_text(sqlite3_stmt *s, int i, char *out, size_t size)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	snprintf(out, size, "%s", v ? (const char *)v : "");
+}
+
+enum qd_status store_row_by_id(struct store *st, const char *sql, long long id,
+                               void (*fill)(sqlite3_stmt *, void *, const void *), void *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	enum qd_status r = rc == SQLITE_ROW ? QD_OK : rc == SQLITE_DONE ? QD_ERR_NOT_FOUND : store_check(st, rc);
+	if (r == QD_OK)
+		fill(s, out, NULL);
+	sqlite3_reset(s);
+	return r;
+}

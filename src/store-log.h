@@ -25,4 +25,11 @@ enum qd_status store_rows(struct store *st, sqlite3_stmt *s, size_t elem,
 /* Run sql (one parameter: day) whose one row has two integers, into *a and *b (0 without a row). */
 enum qd_status store_count_pair(struct store *st, const char *sql, const char *day, int *a, int *b);
 
+/* Column i of the current row as text into out (size bytes; "" for NULL). */
+void store_col_text(sqlite3_stmt *s, int i, char *out, size_t size);
+/* Step the statement of sql with id bound at ?1 and fill(s, out, NULL) from its one row;
+ * QD_ERR_NOT_FOUND without one. Resets the statement. */
+enum qd_status store_row_by_id(struct store *st, const char *sql, long long id,
+                               void (*fill)(sqlite3_stmt *, void *, const void *), void *out);
+
 #endif

@@ -6,27 +6,21 @@
 #define PROBLEM_COLS "id, day, at, window, staff, what, state, resolution, resolved_at," \
 	" resolved_by, deadline"
 
-static void copy_col(sqlite3_stmt *s, int i, char *out, size_t size)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-	snprintf(out, size, "%s", v ? (const char *)v : "");
-}
-
 static void fill_problem(sqlite3_stmt *s, void *row, const void *ctx)
 {
 	struct problem *p = row;
 	(void)ctx;
 	p->id = sqlite3_column_int64(s, 0);
-	copy_col(s, 1, p->day, sizeof p->day);
+	store_col_text(s, 1, p->day, sizeof p->day);
 	p->at = sqlite3_column_int64(s, 2);
 	p->window = sqlite3_column_int(s, 3);
-	copy_col(s, 4, p->staff, sizeof p->staff);
-	copy_col(s, 5, p->what, sizeof p->what);
-	copy_col(s, 6, p->state, sizeof p->state);
-	copy_col(s, 7, p->resolution, sizeof p->resolution);
+	store_col_text(s, 4, p->staff, sizeof p->staff);
+	store_col_text(s, 5, p->what, sizeof p->what);
+	store_col_text(s, 6, p->state, sizeof p->state);
+	store_col_text(s, 7, p->resolution, sizeof p->resolution);
 	p->resolved_at = sqlite3_column_int64(s, 8);
-	copy_col(s, 9, p->resolved_by, sizeof p->resolved_by);
-	copy_col(s, 10, p->deadline, sizeof p->deadline);
+	store_col_text(s, 9, p->resolved_by, sizeof p->resolved_by);
+	store_col_text(s, 10, p->deadline, sizeof p->deadline);
 	p->overdue = 0;
 }
 
@@ -53,16 +47,7 @@ enum qd_status store_problems_insert(struct store *st, const char *day, long lon
 
 enum qd_status store_problems_get(struct store *st, long long id, struct problem *out)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT " PROBLEM_COLS " FROM problems WHERE id = ?1");
-	if (!s)
-		return QD_ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	enum qd_status r = rc == SQLITE_ROW ? QD_OK : rc == SQLITE_DONE ? QD_ERR_NOT_FOUND : store_check(st, rc);
-	if (r == QD_OK)
-		fill_problem(s, out, NULL);
-	sqlite3_reset(s);
-	return r;
+	return store_row_by_id(st, "SELECT " PROBLEM_COLS " FROM problems WHERE id = ?1", id, fill_problem, out);
 }
 
 enum qd_status store_problems_resolve(struct store *st, long long id, const char *resolution,

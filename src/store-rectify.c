@@ -12,12 +12,6 @@
 	" FROM rectifications r JOIN evaluations e ON e.id = r.evaluation_id" \
 	" LEFT JOIN tickets t ON t.id = e.ticket_id"
 
-static void text_col(sqlite3_stmt *s, int i, char *out, size_t size)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-	snprintf(out, size, "%s", v ? (const char *)v : "");
-}
-
 static void fill_item(sqlite3_stmt *s, void *row, const void *ctx)
 {
 	struct rectify_item *r = row;
@@ -25,21 +19,21 @@ static void fill_item(sqlite3_stmt *s, void *row, const void *ctx)
 	r->id = sqlite3_column_int64(s, 0);
 	r->evaluation_id = sqlite3_column_int64(s, 1);
 	r->ticket_id = sqlite3_column_int64(s, 2);
-	text_col(s, 3, r->number, sizeof r->number);
-	text_col(s, 4, r->opened_day, sizeof r->opened_day);
-	text_col(s, 5, r->deadline, sizeof r->deadline);
+	store_col_text(s, 3, r->number, sizeof r->number);
+	store_col_text(s, 4, r->opened_day, sizeof r->opened_day);
+	store_col_text(s, 5, r->deadline, sizeof r->deadline);
 	r->level = sqlite3_column_int(s, 6);
-	text_col(s, 7, r->reason, sizeof r->reason);
+	store_col_text(s, 7, r->reason, sizeof r->reason);
 	r->window = sqlite3_column_int(s, 8);
-	text_col(s, 9, r->staff, sizeof r->staff);
-	text_col(s, 10, r->matter, sizeof r->matter);
-	text_col(s, 11, r->state, sizeof r->state);
+	store_col_text(s, 9, r->staff, sizeof r->staff);
+	store_col_text(s, 10, r->matter, sizeof r->matter);
+	store_col_text(s, 11, r->state, sizeof r->state);
 	r->callback_at = sqlite3_column_int64(s, 12);
-	text_col(s, 13, r->callback_by, sizeof r->callback_by);
-	text_col(s, 14, r->callback_note, sizeof r->callback_note);
+	store_col_text(s, 13, r->callback_by, sizeof r->callback_by);
+	store_col_text(s, 14, r->callback_note, sizeof r->callback_note);
 	r->closed_at = sqlite3_column_int64(s, 15);
-	text_col(s, 16, r->closed_by, sizeof r->closed_by);
-	text_col(s, 17, r->note, sizeof r->note);
+	store_col_text(s, 16, r->closed_by, sizeof r->closed_by);
+	store_col_text(s, 17, r->note, sizeof r->note);
 	r->overdue = 0;
 }
 
@@ -64,16 +58,7 @@ enum qd_status store_rectify_list(struct store *st, const char *day, const char 
 
 enum qd_status store_rectify_get(struct store *st, long long id, struct rectify_item *out)
 {
-	sqlite3_stmt *s = store_stmt(st, ITEM_SELECT " WHERE r.id = ?1");
-	if (!s)
-		return QD_ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	enum qd_status r = rc == SQLITE_ROW ? QD_OK : rc == SQLITE_DONE ? QD_ERR_NOT_FOUND : store_check(st, rc);
-	if (r == QD_OK)
-		fill_item(s, out, NULL);
-	sqlite3_reset(s);
-	return r;
+	return store_row_by_id(st, ITEM_SELECT " WHERE r.id = ?1", id, fill_item, out);
 }
 
 enum qd_status store_rectify_callback(struct store *st, long long id, long long at, const char *staff,
