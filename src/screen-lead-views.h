@@ -45,6 +45,14 @@ void lead_chart_draw(struct ui *ui, struct lead_screen *l, int y, int x, int h, 
 /* The figures view: the key figures left, the chart right. */
 void lead_figures_view(struct ui *ui, struct lead_screen *l, int top, int bottom);
 
+/* The ledger and problems views (screen-lead-items.c): load the list of the view shown, draw it
+ * with the selected item's details, and handle the list keys and the call-back, close and resolve
+ * actions (returns UI_* flags, 0 if the key is not theirs). */
+void lead_items_load(struct ui *ui, struct lead_screen *l);
+void lead_ledger_view(struct ui *ui, struct lead_screen *l, int top, int bottom);
+void lead_problems_view(struct ui *ui, struct lead_screen *l, int top, int bottom);
+int lead_items_act(struct ui *ui, struct lead_screen *l, const struct ui_event *ev);
+
 /* The drill key: pick a window, a clerk or a type, then show its day (screen-lead-drill.c). */
 void lead_drill_pick(struct ui *ui, struct lead_screen *l);
 

@@ -59,6 +59,7 @@ static int lead_load(struct ui *ui, void *self)
 		clock_day((time_t)ui_now(ui), day);
 		l->today_error = report_compute(ui_store(ui), ui_hall(ui), day, day, REPORT_BY_HOUR, &l->today);
 	}
+	lead_items_load(ui, l);
 	return UI_REDRAW;
 }
 
@@ -186,6 +187,9 @@ static void lead_draw(struct ui *ui, void *self)
 	clock_stamp((time_t)ui_now(ui), stamp);
 	stamp[16] = '\0';
 	l->shown_minute = ui_now(ui) / 60;
+	ui_keybar_label(ui, ACT_LEAD_CALLBACK, l->view == LEAD_VIEW_LEDGER ? NULL : "");
+	ui_keybar_label(ui, ACT_LEAD_CLOSE, l->view == LEAD_VIEW_LEDGER ? NULL : "");
+	ui_keybar_label(ui, ACT_LEAD_RESOLVE, l->view == LEAD_VIEW_PROBLEMS ? NULL : "");
 	ui_pad(0, 0, COLS, A_BOLD | ui_attr(UI_C_TITLE), h->name);
 	ui_text(0, COLS - 1 - 16, 16, A_BOLD, stamp);
 	int used = ui_text(1, 0, COLS - 30, 0, view_title(l->view));
@@ -203,6 +207,12 @@ static void lead_draw(struct ui *ui, void *self)
 	switch (l->view) {
 	case LEAD_VIEW_FIGURES:
 		lead_figures_view(ui, l, 3, body);
+		break;
+	case LEAD_VIEW_LEDGER:
+		lead_ledger_view(ui, l, 3, body);
+		break;
+	case LEAD_VIEW_PROBLEMS:
+		lead_problems_view(ui, l, 3, body);
 		break;
 	default:
 		hall_view(ui, l, body);
@@ -244,13 +254,17 @@ static int lead_act(struct ui *ui, void *self, const struct ui_event *ev)
 		return show_view(l, LEAD_VIEW_HALL);
 	case ACT_LEAD_FIGURES:
 		return show_view(l, LEAD_VIEW_FIGURES);
+	case ACT_LEAD_LEDGER:
+		return show_view(l, LEAD_VIEW_LEDGER);
+	case ACT_LEAD_PROBLEMS:
+		return show_view(l, LEAD_VIEW_PROBLEMS);
 	case ACT_LEAD_DRILL:
 		lead_drill_pick(ui, l);
 		return UI_REDRAW;
 	default:
 		break;
 	}
-	return 0;
+	return lead_items_act(ui, l, ev);
 }
 
 static void lead_destroy(void *self)

@@ -59,7 +59,12 @@ enum keymap {
 	/* shift lead's dashboard: its views, the drill-down and the ledger and problem actions */ \
 	ACTION(KM(LEAD),   LEAD_HALL,     "hall",     2, 'h', N_("Hall"),      N_("the hall map, the queues and the alerts")) \
 	ACTION(KM(LEAD),   LEAD_FIGURES,  "figures",  3, 'g', N_("Figures"),   N_("today's key figures and the hourly chart")) \
+	ACTION(KM(LEAD),   LEAD_LEDGER,   "ledger",   4, 'r', N_("Ledger"),    N_("the rectification ledger of bad ratings")) \
+	ACTION(KM(LEAD),   LEAD_PROBLEMS, "problems", 5, 'b', N_("Problems"),  N_("the problems citizens could not get solved")) \
 	ACTION(KM(LEAD),   LEAD_DRILL,    "drill",    6, 'd', N_("Drill"),     N_("a window, a clerk or a business type: its day")) \
+	ACTION(KM(LEAD),   LEAD_CALLBACK, "callback", 7, 'c', N_("Call-back"), N_("record the call-back of the selected rectification item")) \
+	ACTION(KM(LEAD),   LEAD_CLOSE,    "close",    8, 'x', N_("Close"),     N_("close the selected rectification item, rectified or explained")) \
+	ACTION(KM(LEAD),   LEAD_RESOLVE,  "resolve",  9, 's', N_("Resolve"),   N_("record how the selected problem was resolved")) \
 	/* hall board and window display / evaluation pad: displays without a login; the pad's digit \
 	 * keys (1-5 a rating, 1-9 a reason) are the applicant's, not actions */ \
 	ACTION(KM(BOARD) | KM(PAD), BOARD_QUIT, "quit", 10, 'q', N_("Quit"), N_("close the display"))
