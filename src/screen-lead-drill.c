@@ -33,6 +33,7 @@ struct drill {
 	struct drill_line *lines;
 	size_t nlines, cap;
 	int top;
+	long long loaded_minute;    /* a running pause's minutes move on: reload when the minute turns */
 };
 
 /* The figures of the drilled-into group shown above its rows (report keys). */
@@ -227,6 +228,7 @@ static int drill_load(struct ui *ui, void *self)
 	report_free(d->r);
 	d->r = NULL;
 	d->nlines = 0;
+	d->loaded_minute = ui_now(ui) / 60;
 	d->error = lead_day(ui_store(ui), ui_hall(ui), d->kind, d->key, &d->day);
 	if (d->error == QD_OK)
 		d->error = report_compute(ui_store(ui), ui_hall(ui), d->day.day, d->day.day, dims[d->kind], &d->r);
@@ -312,6 +314,12 @@ static int drill_act(struct ui *ui, void *self, const struct ui_event *ev)
 	return UI_REDRAW;
 }
 
+static int drill_tick(struct ui *ui, void *self)
+{
+	struct drill *d = self;
+	return ui_now(ui) / 60 != d->loaded_minute ? UI_RELOAD : 0;
+}
+
 static void drill_destroy(void *self)
 {
 	struct drill *d = self;
@@ -323,7 +331,7 @@ static void drill_destroy(void *self)
 
 static const struct screen screen_drill = {
 	.name = "lead-drill", .keymap = KEYMAP_LEAD, .load = drill_load, .draw = drill_draw,
-	.act = drill_act, .destroy = drill_destroy,
+	.act = drill_act, .tick = drill_tick, .destroy = drill_destroy,
 };
 
 /* ---- the picker ---- */
@@ -355,6 +363,12 @@ static void pick_done(struct ui *ui, void *ctx, int index, const unsigned char *
 			ui_status(ui, QD_ERR_NOMEM, NULL);
 		}
 	}
+	lead_pending_done(p->lead);
+}
+
+static void pick_free(void *x)
+{
+	struct pick *p = x;
 	free(p->e);
 	free(p);
 }
@@ -389,6 +403,7 @@ void lead_drill_pick(struct ui *ui, struct lead_screen *l)
 		return;
 	}
 	p->lead = l;
+	lead_pending_set(l, p, pick_free);
 	char key[32], title[160];
 	struct picker *pk = picker_new(_("Drill down: a window, a clerk or a business type"), 0, pick_done, p);
 	for (size_t i = 0; i < h->nwindows; i++) {

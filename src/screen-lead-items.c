@@ -15,7 +15,7 @@
 #include "qdesk/i18n.h"
 #include "qdesk/text.h"
 
-#define DETAIL_LINES 6              /* the selected item's details under the list */
+#define DETAIL_LINES 7              /* the selected item's details under the list */
 
 void lead_items_load(struct ui *ui, struct lead_screen *l)
 {
@@ -117,10 +117,12 @@ static void ledger_details(struct ui *ui, const struct rectify_item *it, int y, 
 	char line[768], ww[64];
 	ui_hline(y++, 0, COLS);
 	snprintf(ww, sizeof ww, "%d", it->window);
-	snprintf(line, sizeof line, _("No. %lld · rating %d · ticket %s · window %s · clerk %s · matter %s"),
-	         it->id, it->level, it->number[0] ? it->number : "-", it->window ? ww : "-",
-	         it->staff[0] ? it->staff : "-", m ? m->name : it->matter[0] ? it->matter : "-");
+	snprintf(line, sizeof line, _("No. %lld · rating %d · ticket %s · window %s · clerk %s"), it->id,
+	         it->level, it->number[0] ? it->number : "-", it->window ? ww : "-",
+	         it->staff[0] ? it->staff : "-");
 	ui_text(y++, 1, w, A_BOLD, line);
+	snprintf(line, sizeof line, _("matter: %s"), m ? m->name : it->matter[0] ? it->matter : "-");
+	ui_text(y++, 1, w, 0, line);
 	snprintf(line, sizeof line, _("opened %s · due %s (%d working days)%s"), it->opened_day, it->deadline,
 	         h->eval.rectify_days, it->overdue ? _(" · OVERDUE") : "");
 	ui_text(y++, 1, w, it->overdue ? A_BOLD | ui_attr(UI_C_ERROR) : 0, line);
@@ -146,7 +148,7 @@ void lead_ledger_view(struct ui *ui, struct lead_screen *l, int top, int bottom)
 {
 	char line[768], num[32], clerk[32], state[64], ww[16];
 	int w = COLS - 2, rows = list_rows(top, bottom);
-	snprintf(line, sizeof line, _("%zu items: open ones by deadline, then those closed today"), l->nledger);
+	snprintf(line, sizeof line, _("%zu items: the open ones by deadline, then those opened today and closed"), l->nledger);
 	if (!list_heading(l, top, w, line, l->nledger, _("No bad ratings to follow up.")))
 		return;
 	text_pad(_("ticket"), 6, num, sizeof num);
@@ -188,7 +190,7 @@ static void problem_details(struct ui *ui, const struct problem *p, int y, int w
 	snprintf(line, sizeof line, _("due %s (%d working days)%s"), p->deadline, h->lead.problem_days,
 	         p->overdue ? _(" · OVERDUE") : "");
 	ui_text(y++, 1, w, p->overdue ? A_BOLD | ui_attr(UI_C_ERROR) : 0, line);
-	y += wrap(y, 1, w, 1, 0, p->what);
+	y += wrap(y, 1, w, 2, 0, p->what);
 	if (p->resolved_at) {
 		when_who(p->resolved_at, p->resolved_by, ww, sizeof ww);
 		snprintf(line, sizeof line, _("resolved %s: %s"), ww, p->resolution);
@@ -202,7 +204,7 @@ void lead_problems_view(struct ui *ui, struct lead_screen *l, int top, int botto
 {
 	char line[768], by[32], state[64], ww[16], win[16], due[32];
 	int w = COLS - 2, rows = list_rows(top, bottom);
-	snprintf(line, sizeof line, _("%zu problems: open ones by deadline, then those solved today"), l->nproblems);
+	snprintf(line, sizeof line, _("%zu problems: the open ones by deadline, then those received today and solved"), l->nproblems);
 	if (!list_heading(l, top, w, line, l->nproblems, _("No problems to follow up.")))
 		return;
 	text_pad(_("taken by"), 8, by, sizeof by);
@@ -244,7 +246,7 @@ static int note_done(struct ui *ui, void *ctx, const char *answer)
 {
 	struct item_act *a = ctx;
 	if (!answer) {
-		free(a);
+		lead_pending_done(a->l);
 		return 1;
 	}
 	struct store *st = ui_store(ui);
@@ -264,7 +266,7 @@ static int note_done(struct ui *ui, void *ctx, const char *answer)
 		ui_message(ui, UI_MSG_OK, _("Rectification %lld: call-back recorded."), a->id);
 	}
 	ui_reload(ui);
-	free(a);
+	lead_pending_done(a->l);
 	return 1;
 }
 
@@ -283,6 +285,7 @@ static struct item_act *new_act(struct ui *ui, struct lead_screen *l, long long 
 	a->l = l;
 	a->id = id;
 	a->problem = problem;
+	lead_pending_set(l, a, free);
 	return a;
 }
 
@@ -291,7 +294,7 @@ static void close_chosen(struct ui *ui, void *ctx, int index, const unsigned cha
 	struct item_act *a = ctx;
 	(void)checked;
 	if (index < 0) {
-		free(a);
+		lead_pending_done(a->l);
 		return;
 	}
 	a->close = index == 0 ? "fixed" : "explained";

@@ -34,7 +34,15 @@ struct lead_screen {
 	size_t nproblems;
 	enum qd_status items_error;
 	struct lead_list ledger_list, problem_list;
+	/* what an open dialog works for (a call-back's item, the drill picker's entries): freed when
+	 * the dialog closes, or with the screen if the program ends while it is open */
+	void *pending;
+	void (*pending_free)(void *);
 };
+
+/* Hand x (freed with free_fn) to l while a dialog works for it; lead_pending_done when it closes. */
+void lead_pending_set(struct lead_screen *l, void *x, void (*free_fn)(void *));
+void lead_pending_done(struct lead_screen *l);
 
 /* 1 if the hall view has room for today's figures beside the map and queues (a wide terminal). */
 int lead_hall_has_figures(void);

@@ -267,9 +267,25 @@ static int lead_act(struct ui *ui, void *self, const struct ui_event *ev)
 	return lead_items_act(ui, l, ev);
 }
 
+void lead_pending_set(struct lead_screen *l, void *x, void (*free_fn)(void *))
+{
+	lead_pending_done(l);
+	l->pending = x;
+	l->pending_free = free_fn;
+}
+
+void lead_pending_done(struct lead_screen *l)
+{
+	if (l->pending && l->pending_free)
+		l->pending_free(l->pending);
+	l->pending = NULL;
+	l->pending_free = NULL;
+}
+
 static void lead_destroy(void *self)
 {
 	struct lead_screen *l = self;
+	lead_pending_done(l);
 	session_end(&l->sess);
 	lead_snapshot_free(&l->snap);
 	report_free(l->today);

@@ -67,4 +67,14 @@ expect_eq "figures compared" 14 "$n"
 tui_expect lead-figures figures "rectifications open (overdue)"
 tui_expect lead-figures figures "办不成事 open (overdue)"
 tui_expect lead-figures hall-large "Today's figures (2026-11-23)"
+
+# a terminal whose locale is not UTF-8: the chart falls back to ASCII (qdesk itself runs in C.UTF-8)
+LC_ALL=C QDESK_NO_GOLDEN=1 QDESK_NOW="2026-11-23 10:30:00" tui_run_cmd ascii -- lead <<'KEYS'
+l1<Enter>1234<Enter>
+<F3>
+:dump figures
+KEYS
+tui_expect ascii figures "# issued  # served (of them)"
+tui_expect ascii figures "6    #"
+tui_expect_not ascii figures "█"
 done_testing

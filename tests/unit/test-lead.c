@@ -1,13 +1,16 @@
 /* test-lead.c - the shift lead's domain on the fixture hall: the snapshot and its alerts (long
  * waits, a type nobody serves, an idle window while its queue waits, a long pause), the
- * attendance rule (a clerk at a second window), 办不成事 problems and the rectification ledger. */
+ * attendance rule (a clerk at a second window), 办不成事 problems, the rectification ledger and
+ * the drill-down into a window's, a clerk's and a type's day (lead-day.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 #include <locale.h>
+#include "qdesk/cases.h"
 #include "qdesk/lead.h"
+#include "qdesk/lead-day.h"
 #include "qdesk/problems.h"
 #include "qdesk/rectify.h"
 #include "hall-fixture.h"
@@ -217,6 +220,73 @@ static void test_rectify(void **state)
 	free(it);
 }
 
+static void serve(struct fixture *f, int w, const char *staff, int rating, const char *reason)
+{
+	struct ticket t;
+	struct finish_result fr;
+	struct case_input c = { .matter = NULL };
+	assert_int_equal(queue_call_next(f->st, &f->h, w, staff, &t), QD_OK);
+	assert_int_equal(queue_finish(f->st, &f->h, w, staff, &c, 1, rating, reason, &fr), QD_OK);
+}
+
+static void test_lead_day(void **state)
+{
+	struct fixture *f = *state;
+	fx_now("2026-11-20 09:00:00");          /* yesterday's work day: never in today's lists */
+	issue(f, "A");
+	serve(f, 1, "clerk1", 5, NULL);
+	fx_now("2026-11-23 09:00:00");
+	issue(f, "A");
+	issue(f, "B");
+	issue(f, "A");
+	serve(f, 1, "clerk1", 2, "态度差");     /* A001 at 1 */
+	serve(f, 2, "clerk2", 4, NULL);         /* B001 at 2 */
+	fx_now("2026-11-23 09:10:00");
+	assert_int_equal(queue_pause(f->st, &f->h, 1, "clerk1", "meal"), QD_OK);
+	fx_now("2026-11-23 09:40:00");
+	assert_int_equal(queue_resume(f->st, &f->h, 1, "clerk1"), QD_OK);
+	assert_int_equal(queue_pause(f->st, &f->h, 2, "clerk2", "meeting"), QD_OK);
+	fx_now("2026-11-23 10:00:00");
+
+	struct lead_day d;
+	assert_int_equal(lead_day(f->st, &f->h, LEAD_DAY_WINDOW, "1", &d), QD_OK);
+	assert_string_equal(d.day, "2026-11-23");
+	assert_int_equal(d.ntickets, 1);
+	assert_string_equal(d.tickets[0].number, "A001");
+	assert_string_equal(d.tickets[0].state, "served");
+	assert_int_equal(d.tickets[0].rating, 2);
+	assert_int_equal(d.tickets[0].cases, 1);
+	assert_int_equal(d.ncases, 1);
+	assert_int_equal(d.nratings, 1);
+	assert_string_equal(d.ratings[0].reason, "态度差");
+	assert_int_equal(d.npauses, 1);
+	assert_string_equal(d.pauses[0].reason, "meal");
+	assert_int_equal(d.pauses[0].ended_at - d.pauses[0].started_at, 30 * 60);
+	lead_day_free(&d);
+
+	assert_int_equal(lead_day(f->st, &f->h, LEAD_DAY_STAFF, "clerk2", &d), QD_OK);
+	assert_int_equal(d.ntickets, 1);
+	assert_string_equal(d.tickets[0].number, "B001");
+	assert_int_equal(d.tickets[0].window, 2);
+	assert_int_equal(d.npauses, 1);
+	assert_int_equal(d.pauses[0].ended_at, 0);          /* still paused */
+	assert_string_equal(d.pauses[0].reason, "meeting");
+	lead_day_free(&d);
+
+	assert_int_equal(lead_day(f->st, &f->h, LEAD_DAY_TYPE, "A", &d), QD_OK);
+	assert_int_equal(d.ntickets, 2);                    /* A001 served, A002 waiting */
+	assert_string_equal(d.tickets[1].state, "waiting");
+	assert_int_equal(d.tickets[1].window, 0);
+	assert_int_equal(d.nratings, 1);
+	assert_int_equal(d.npauses, 0);                     /* a type has no pauses */
+	lead_day_free(&d);
+
+	assert_int_equal(lead_day(f->st, &f->h, LEAD_DAY_WINDOW, "99", &d), QD_ERR_NO_WINDOW);
+	assert_int_equal(lead_day(f->st, &f->h, LEAD_DAY_TYPE, "X", &d), QD_ERR_NO_TYPE);
+	assert_int_equal(lead_day(f->st, &f->h, LEAD_DAY_STAFF, "", &d), QD_ERR_INVALID);
+	lead_day_free(&d);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -226,6 +296,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_attendance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_problems, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rectify, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lead_day, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
