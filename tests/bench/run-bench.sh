@@ -19,59 +19,81 @@ now_ns() { date +%s%N; }
 # pct FILE P: the P-th percentile of the numbers in FILE (one a line)
 pct() { sort -n "$1" | awk -v p="$2" '{ a[NR] = $1 } END { i = int(NR * p / 100 + 0.5); if (i < 1) i = 1; if (i > NR) i = NR; print a[i] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }'; }
-row() { printf '%-58s %10s %10s %8s\n' "$1" "$2" "$3" "$4"; }
+row() { printf '%-58s %10s %10s %8s  %s\n' "$1" "$2" "$3" "$4" "${5:-}"; }
 # bare N: "p50 p99" of the baseline in ms
 bare() { "$B/bench-bare" "${1:-300}" | sed 's/.*p50 \([0-9.]*\) ms  p99 \([0-9.]*\) ms/\1 \2/'; }
 # timed FILE CMD...: run CMD, append its wall time in ms to FILE; its exit status is kept in $rc
 timed() { f=$1; shift; t0=$(now_ns); "$@" >/dev/null 2>&1; rc=$?; t1=$(now_ns); echo $(( (t1 - t0) / 1000 )) | awk '{ printf "%.3f\n", $1 / 1000 }' >>"$f"; }
 
+# clerks N ROUNDS OUT: N clerks (windows 3.., staff c003..) each calling and finishing ROUNDS times
+# at once through the command line; the wall time of every call goes to OUT
+clerks() {
+	: >"$3"
+	w=3
+	while [ $w -lt $((3 + $1)) ]; do
+		(for i in $(seq 1 "$2"); do
+			QDESK_NOW="2026-11-23 10:30:00" timed "$3.$w" "$Q" --config "$conf" --db "$db" call $w --staff "$(printf 'c%03d' $w)"
+			[ "$rc" = 0 ] || echo "qdesk call $w: exit $rc" >&2
+			QDESK_NOW="2026-11-23 10:31:00" "$Q" --config "$conf" --db "$db" finish $w --staff "$(printf 'c%03d' $w)" >/dev/null 2>&1
+		done) &
+		w=$((w + 1))
+	done
+	wait
+	cat "$3".* >"$3"; rm -f "$3".*
+}
+# goal ROW QDESK BASE LIMIT: a row with the ratio and whether it is within LIMIT (x)
+goal() { row "$1" "$2" "$3" "$(ratio "$2" "$3")" "$(awk -v a="$2" -v b="$3" -v l="$4" 'BEGIN { printf "%s %s", (b > 0 && a / b <= l) ? "met" : "NOT", "<=" l "x" }')"; }
+
 speed() {
 	conf="$TOP/tests/bench/hall-32.conf"
-	echo "== speed (hall-32.conf: 32 windows; scale ${BENCH_SCALE:-small}; ms)"
-	row "what" "qdesk" "baseline" "ratio"
+	echo "== speed (hall-32.conf: 32 windows; scale ${BENCH_SCALE:-small}; ms; baseline measured in the same run)"
+	row "what" "qdesk" "baseline" "ratio" "goal"
 	for y in $YEARS; do
 		db="$T/h$y.db"
 		"$B/gen-history" --config "$conf" --db "$db" --days $((y * 365)) --until 2026-11-20 -q >"$T/gen" ||
 			{ echo "gen-history failed" >&2; return 1; }
-		[ "$y" = 0 ] && "$Q" --config "$conf" --db "$db" init >/dev/null
 		tickets=$(sqlite3 -readonly "$db" 'SELECT count(*) FROM tickets')
-		# every window left signed in on Friday evening
-		for w in $(seq 1 32); do
-			QDESK_NOW="2026-11-20 17:30:00" "$Q" --config "$conf" --db "$db" call $w --staff "$(printf 'c%03d' $w)" >/dev/null 2>&1
-		done
-		set -- $(bare 200)
+		echo "-- ${y} years of history ($tickets tickets)"
+		# the first write of a day (rollover included) with every window left signed in the evening
+		# before: Monday after the generated Friday, then Tuesday and Wednesday (median of three)
 		: >"$T/first"
-		QDESK_NOW="2026-11-23 08:40:00" timed "$T/first" "$Q" --config "$conf" --db "$db" call 1 --staff c001
-		row "first write of a day, 32 windows signed in, ${y}y ($tickets tickets)" "$(cat "$T/first")" "$1" "$(ratio "$(cat "$T/first")" "$1")"
-		# qdesk call from the command line, one clerk: p50/p99 against config check + 2 bare commits
-		: >"$T/call"; : >"$T/check"
-		for i in $(seq 1 60); do
-			QDESK_NOW="2026-11-23 09:00:00" "$Q" --config "$conf" --db "$db" issue A >/dev/null
+		for d in 20:23 23:24 24:25; do
+			for w in $(seq 1 32); do
+				QDESK_NOW="2026-11-${d%:*} 17:30:00" "$Q" --config "$conf" --db "$db" call $w --staff "$(printf 'c%03d' $w)" >/dev/null 2>&1
+			done
+			QDESK_NOW="2026-11-${d#*:} 08:40:00" timed "$T/first" "$Q" --config "$conf" --db "$db" call 1 --staff c001
+			[ "$d" = 20:23 ] || continue
+			set -- $(bare 200)
+			# qdesk call from the command line, one clerk, then 8 at once
+			for i in $(seq 1 60); do
+				QDESK_NOW="2026-11-23 09:00:00" "$Q" --config "$conf" --db "$db" issue A >/dev/null
+			done
+			: >"$T/check"
+			for i in $(seq 1 30); do timed "$T/check" "$Q" --config "$conf" config check; done
+			clerks 1 60 "$T/call"
+			seq 1 400 | QDESK_NOW="2026-11-23 10:00:00" xargs -P 4 -I{} "$Q" --config "$conf" --db "$db" issue B >/dev/null 2>&1
+			clerks 8 40 "$T/call8"
+			base50=$(awk -v c="$(pct "$T/check" 50)" -v b="$1" 'BEGIN { printf "%.3f", c + 2 * b }')
+			base99=$(awk -v c="$(pct "$T/check" 99)" -v b="$2" 'BEGIN { printf "%.3f", c + 2 * b }')
+			goal "qdesk call, 1 clerk, p50 (vs config check + 2x bare)" "$(pct "$T/call" 50)" "$base50" 1
+			goal "qdesk call, 1 clerk, p99 (vs config check + 2x bare)" "$(pct "$T/call" 99)" "$base99" 1
+			row "qdesk call, 8 clerks at once, p50 (vs the same)" "$(pct "$T/call8" 50)" "$base50" "$(ratio "$(pct "$T/call8" 50)" "$base50")"
+			goal "qdesk call, 8 clerks at once, p99 (vs 1 clerk p99)" "$(pct "$T/call8" 99)" "$(pct "$T/call" 99)" 2
+			# in one process: N windows (threads, own connections) beside N bare writers
+			for n in 1 8 32; do
+				out=$(QDESK_NOW="2026-11-23 11:00:00" "$B/bench-windows" --config "$conf" --db "$db" --windows $n --rounds 40) ||
+					{ echo "bench-windows failed" >&2; return 1; }
+				set -- $out
+				goal "in-process call, $n windows at once, p50 (vs bare)" "$3" "$5" 1.5
+				goal "in-process call, $n windows at once, p99 (vs bare)" "$4" "$6" 1.5
+			done
 		done
-		for i in $(seq 1 60); do
-			QDESK_NOW="2026-11-23 09:30:00" timed "$T/call" "$Q" --config "$conf" --db "$db" call 2 --staff c002
-			QDESK_NOW="2026-11-23 09:31:00" "$Q" --config "$conf" --db "$db" finish 2 --staff c002 >/dev/null
-			timed "$T/check" "$Q" --config "$conf" config check
-		done
-		base=$(awk -v c="$(pct "$T/check" 50)" -v b="$1" 'BEGIN { printf "%.3f", c + 2 * b }')
-		row "qdesk call, 1 clerk, p50 (vs config check + 2x bare p50)" "$(pct "$T/call" 50)" "$base" "$(ratio "$(pct "$T/call" 50)" "$base")"
-		row "qdesk call, 1 clerk, p99 (vs bare p99)" "$(pct "$T/call" 99)" "$2" "$(ratio "$(pct "$T/call" 99)" "$2")"
-		# 8 clerks at once, each calling and finishing in a loop
-		for i in $(seq 1 400); do echo; done | QDESK_NOW="2026-11-23 10:00:00" xargs -P 4 -n 1 "$Q" --config "$conf" --db "$db" issue B >/dev/null 2>&1
-		: >"$T/call8"
-		for w in 3 4 5 6 7 8 9 10; do
-			(for i in $(seq 1 40); do
-				QDESK_NOW="2026-11-23 10:30:00" timed "$T/call8.$w" "$Q" --config "$conf" --db "$db" call $w --staff "$(printf 'c%03d' $w)"
-				QDESK_NOW="2026-11-23 10:31:00" "$Q" --config "$conf" --db "$db" finish $w --staff "$(printf 'c%03d' $w)" >/dev/null 2>&1
-			done) &
-		done
-		wait
-		cat "$T"/call8.* >"$T/call8"; rm -f "$T"/call8.*
-		row "qdesk call, 8 clerks at once, p50" "$(pct "$T/call8" 50)" "$1" "$(ratio "$(pct "$T/call8" 50)" "$1")"
-		row "qdesk call, 8 clerks at once, p99 (vs 1 clerk p99)" "$(pct "$T/call8" 99)" "$(pct "$T/call" 99)" "$(ratio "$(pct "$T/call8" 99)" "$(pct "$T/call" 99)")"
+		goal "first write of a day, 32 signed in, p50 of 3 (vs call p50)" "$(pct "$T/first" 50)" "$(pct "$T/call" 50)" 1.5
+		[ "$y" = 0 ] && first0=$(pct "$T/first" 50)
+		[ "$y" != 0 ] && [ -n "${first0:-}" ] && goal "first write of a day after ${y}y (vs the empty database's)" "$(pct "$T/first" 50)" "$first0" 1.5
 		if [ "$tickets" -gt 0 ]; then
 			bytes=$(sqlite3 -readonly "$db" 'SELECT page_count * page_size FROM pragma_page_count, pragma_page_size')
-			row "database bytes per ticket, ${y}y" "$((bytes / tickets))" "" ""
+			row "database bytes per ticket" "$((bytes / tickets))" "" "" ""
 		fi
 	done
 }
