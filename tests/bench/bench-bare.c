@@ -8,19 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
+#include "bench-time.h"
 
 int main(int argc, char **argv)
 {
@@ -58,7 +46,7 @@ int main(int argc, char **argv)
 	}
 	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
 	printf("bare commit (WAL, synchronous=FULL), %d commits: p50 %.3f ms  p99 %.3f ms\n", n,
-	       ms[n / 2], ms[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1]);
+	       pct_sorted(ms, n, 50), pct_sorted(ms, n, 99));
 	free(ms);
 	sqlite3_close(db);
 	if (argc <= 2) {

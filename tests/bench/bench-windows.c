@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "bench-time.h"
 #include "qdesk/config.h"
 #include "qdesk/queue.h"
 #include "qdesk/store.h"
@@ -30,19 +31,6 @@ struct worker {
 
 static const struct hall *hall;
 static pthread_barrier_t start;    /* every round begins at once in every thread */
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 /* The bare writer's wait: a short fixed sleep, close to the ideal of being woken when free. */
 static int bare_busy(void *arg, int count)
@@ -137,12 +125,6 @@ static int run_all(struct worker *ws, int n, int bare, const char *path, int rou
 	return bad ? -1 : 0;
 }
 
-static double pct(double *v, int n, int p)
-{
-	int i = (n * p) / 100;
-	return v[i < n ? i : n - 1];
-}
-
 int main(int argc, char **argv)
 {
 	const char *config = NULL, *db = NULL;
@@ -209,8 +191,8 @@ int main(int argc, char **argv)
 	if (!rc) {
 		qsort(calls, total, sizeof *calls, cmp_double);
 		qsort(commits, total, sizeof *commits, cmp_double);
-		printf("windows %d %.3f %.3f %.3f %.3f\n", n, pct(calls, (int)total, 50), pct(calls, (int)total, 99),
-		       pct(commits, (int)total, 50), pct(commits, (int)total, 99));
+		printf("windows %d %.3f %.3f %.3f %.3f\n", n, pct_sorted(calls, (int)total, 50), pct_sorted(calls, (int)total, 99),
+		       pct_sorted(commits, (int)total, 50), pct_sorted(commits, (int)total, 99));
 	}
 	free(calls);
 	free(commits);
