@@ -450,6 +450,42 @@ static int att_cmp(const void *a, const void *b)
 
 /* ---- the whole report ---- */
 
+/* The whole calendar months of a report's period that ended before today, as the rollups' month
+ * keys ("m2026-01" … "m2026-11"), and the days of the period before and after them. whole = 0
+ * when there is none, or when the report is grouped by something the month rows do not hold. */
+struct months {
+	int whole;
+	char first[9], last[9];
+	char head_to[11], tail_from[11];
+};
+
+static void months_of(const struct report *r, struct months *mo)
+{
+	memset(mo, 0, sizeof *mo);
+	if (r->by != REPORT_BY_NONE && r->by != REPORT_BY_TYPE)
+		return;
+	char first[11], after_to[11], last_end[11], today_month[11];
+	/* the first whole month starts on the 1st on or after from */
+	char next[11];
+	clock_day_add(r->from, 32 - atoi(r->from + 8), next);              /* a day in the next month */
+	snprintf(first, sizeof first, "%.7s-01", !strcmp(r->from + 8, "01") ? r->from : next);
+	/* the last whole month ends on the last day on or before to, and before today's month */
+	clock_day_add(r->to, 1, after_to);
+	snprintf(last_end, sizeof last_end, "%.7s-01", after_to);           /* 1st after the last whole month */
+	snprintf(today_month, sizeof today_month, "%.7s-01", r->today);
+	if (strcmp(last_end, today_month) > 0)
+		snprintf(last_end, sizeof last_end, "%s", today_month);
+	if (strcmp(first, last_end) >= 0)
+		return;
+	char last_day[11];
+	clock_day_add(last_end, -1, last_day);
+	mo->whole = 1;
+	snprintf(mo->first, sizeof mo->first, "m%.7s", first);
+	snprintf(mo->last, sizeof mo->last, "m%.7s", last_day);
+	clock_day_add(first, -1, mo->head_to);
+	clock_day_add(last_end, 0, mo->tail_from);
+}
+
 struct compute {
 	const struct hall *h;
 	struct report *r;
@@ -473,17 +509,34 @@ static enum qd_status compute_tx(struct store *st, void *vctx)
 	struct store_report_q q = { .from = r->from, .to = r->to, .today = r->today, .as_of = r->as_of,
 	                            .as_of_day = as_of_day, .by = r->by, .sink = NULL, .ctx = &b };
 	enum qd_status s = QD_OK;
+	/* monthly: the rollups hold whole months of it (store-rollup.c) */
 	static const struct { enum qd_status (*fn)(struct store *, const struct store_report_q *);
-	                      int (*sink)(void *, const struct store_report_agg *); } steps[] = {
-		{ store_report_tickets, on_ticket }, { store_report_waits, on_wait },
-		{ store_report_transfers, on_transfer }, { store_report_consults, on_consult },
-		{ store_report_cases, on_case }, { store_report_helps, on_help },
-		{ store_report_elderly, on_elderly }, { store_report_ratings, on_rating },
-		{ store_report_rectifications, on_rect },
+	                      int (*sink)(void *, const struct store_report_agg *); int monthly; } steps[] = {
+		{ store_report_tickets, on_ticket, 1 }, { store_report_waits, on_wait, 1 },
+		{ store_report_transfers, on_transfer, 0 }, { store_report_consults, on_consult, 0 },
+		{ store_report_cases, on_case, 1 }, { store_report_helps, on_help, 1 },
+		{ store_report_elderly, on_elderly, 0 }, { store_report_ratings, on_rating, 1 },
+		{ store_report_rectifications, on_rect, 0 },
 	};
+	struct months mo;
+	months_of(r, &mo);
 	for (size_t i = 0; s == QD_OK && i < sizeof steps / sizeof steps[0]; i++) {
 		q.sink = steps[i].sink;
-		s = steps[i].fn(st, &q);
+		if (!steps[i].monthly || !mo.whole) {
+			s = steps[i].fn(st, &q);
+			continue;
+		}
+		/* the days before the first whole month, the whole months, the days after them */
+		const char *ranges[3][2] = { { r->from, mo.head_to }, { mo.first, mo.last },
+		                             { mo.tail_from, r->to } };
+		for (int k = 0; s == QD_OK && k < 3; k++) {
+			if (strcmp(ranges[k][0], ranges[k][1]) > 0)
+				continue;
+			struct store_report_q part = q;
+			part.from = ranges[k][0];
+			part.to = ranges[k][1];
+			s = steps[i].fn(st, &part);
+		}
 	}
 	if (s == QD_OK && r->by != REPORT_BY_NONE) {        /* distinct visits: the total apart */
 		struct store_report_q t = q;

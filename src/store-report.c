@@ -50,7 +50,8 @@ static const char *rolled_key(const struct store_report_q *q)
 }
 
 /* Fill sql with "SELECT key" and the rest of the rollup's query if the rollups hold q->by, else
- * of the records' query. */
+ * of the records' query. A rollup's rows go to the sink as they are, one per day and key (the
+ * sinks add up; a GROUP BY would sort them all first, which costs more than the adding). */
 static void pick(char *sql, size_t len, const struct store_report_q *q, enum src s,
                  const char *rolled, const char *records)
 {
@@ -91,9 +92,8 @@ enum qd_status store_report_tickets(struct store *st, const struct store_report_
 {
 	char sql[1024];
 	pick(sql, sizeof sql, q, S_TICKET,
-		", CASE WHEN state IN ('waiting','called') AND day < ?3 THEN 'expired'"
-		" ELSE state END, sum(n) FROM roll_tickets WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2"
-		" HAVING sum(n) <> 0",
+		", CASE WHEN state IN ('waiting','called') AND (day < ?3 OR day LIKE 'm%') THEN 'expired'"
+		" ELSE state END, n FROM roll_tickets WHERE day BETWEEN ?1 AND ?2 AND n <> 0",
 		", CASE WHEN t.state IN ('waiting','called') AND t.day < ?3 THEN 'expired'"
 		" ELSE t.state END, count(*) FROM tickets t WHERE t.day BETWEEN ?1 AND ?2 GROUP BY 1, 2");
 	return RUN(st, q, 1, 0, sql, "ttt", q->from, q->to, q->today);
@@ -103,8 +103,8 @@ enum qd_status store_report_waits(struct store *st, const struct store_report_q 
 {
 	char sql[1024];
 	pick(sql, sizeof sql, q, S_TICKET,
-		", type, sum(n), minutes, sum(wait_sum), sum(service_sum) FROM roll_waits"
-		" WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 4 HAVING sum(n) <> 0",
+		", type, n, minutes, wait_sum, service_sum FROM roll_waits"
+		" WHERE day BETWEEN ?1 AND ?2 AND n <> 0",
 		", t.type, count(*), max(t.called_at - t.issued_at, 0) / 60,"
 		" sum(max(t.called_at - t.issued_at, 0)), sum(max(t.finished_at - t.called_at, 0))"
 		" FROM tickets t WHERE t.day BETWEEN ?1 AND ?2 AND t.state = 'served'"
@@ -134,9 +134,8 @@ enum qd_status store_report_cases(struct store *st, const struct store_report_q 
 {
 	char sql[1024];
 	pick(sql, sizeof sql, q, S_CASE,
-		", outcome, channel, nullif(mode, ''), nullif(category, ''), sum(n),"
-		" sum(help_minutes) FROM roll_cases WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4, 5"
-		" HAVING sum(n) <> 0",
+		", outcome, channel, nullif(mode, ''), nullif(category, ''), n, help_minutes"
+		" FROM roll_cases WHERE day BETWEEN ?1 AND ?2 AND n <> 0",
 		", c.outcome, c.channel, c.mode, c.category, count(*), sum(c.help_minutes)"
 		" FROM cases c WHERE c.day BETWEEN ?1 AND ?2 AND c.voided = 0 GROUP BY 1, 2, 3, 4, 5");
 	return RUN(st, q, 4, 1, sql, "tt", q->from, q->to);
@@ -146,8 +145,7 @@ enum qd_status store_report_helps(struct store *st, const struct store_report_q 
 {
 	char sql[1024];
 	pick(sql, sizeof sql, q, S_CASE,
-		", help, sum(n) FROM roll_helps WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2"
-		" HAVING sum(n) <> 0",
+		", help, n FROM roll_helps WHERE day BETWEEN ?1 AND ?2 AND n <> 0",
 		", h.help, count(*) FROM cases c JOIN case_help h ON h.case_id = c.id"
 		" WHERE c.day BETWEEN ?1 AND ?2 AND c.voided = 0 GROUP BY 1, 2");
 	return RUN(st, q, 1, 0, sql, "tt", q->from, q->to);
@@ -169,8 +167,7 @@ enum qd_status store_report_ratings(struct store *st, const struct store_report_
 {
 	char sql[1024];
 	pick(sql, sizeof sql, q, S_EVAL,
-		", sum(n), level FROM roll_ratings WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 3"
-		" HAVING sum(n) <> 0",
+		", n, level FROM roll_ratings WHERE day BETWEEN ?1 AND ?2 AND n <> 0",
 		", count(*), v.level FROM evaluations v"
 		" WHERE v.day BETWEEN ?1 AND ?2 AND v.voided = 0 GROUP BY 1, 3");
 	return RUN(st, q, 0, 1, sql, "tt", q->from, q->to);

@@ -1,58 +1,74 @@
-/* store-rollup.c - per-day rollups for reports: small tables of counts by day and business type,
- * kept current by triggers in the same transaction as every write to the rows they count, so a
- * year's report sums a few hundred rows a day instead of reading millions (store-report.c).
+/* store-rollup.c - per-day and per-month rollups for reports: small tables of counts by day (or
+ * month) and business type, kept current by triggers in the same transaction as every write to the
+ * rows they count, so a year's report sums a few thousand rows instead of reading millions
+ * (store-report.c).
  * Each rollup has one "truth" query over the rows; the migration fills the rollups from it and
  * `qdesk check` compares them with it. Text that can be NULL is stored as '' (keys are NOT NULL). */
 #include <stdio.h>
 #include "store-internal.h"
 #include "store-rollup.h"
 
-/* ---- the contribution of one row (R is NEW or OLD) ---- */
+/* ---- the contribution of one row (R is NEW or OLD) to the rollup row of day D ---- */
+
+/* A row counts in its day's rollup and in its month's ('m' and YYYY-MM, so months sort apart
+ * from days): a report of whole past months reads one row where a day's would be thirty. */
+#define MONTH(R) "'m' || substr(" R ".day, 1, 7)"
+#define DAY_AND_MONTH(M, R) M(R, R ".day") M(R, MONTH(R))
 
 #define WAIT(R)  "max(" R ".called_at - " R ".issued_at, 0)"
 #define SERVED(R) "(" R ".state = 'served' AND " R ".called_at IS NOT NULL AND " R ".finished_at IS NOT NULL)"
-#define TICKET_ADD(R) \
-	"INSERT INTO roll_tickets (day, type, state, n) SELECT " R ".day, " R ".type, " R ".state, 1" \
+#define TICKET_ADD(R, D) \
+	"INSERT INTO roll_tickets (day, type, state, n) SELECT " D ", " R ".type, " R ".state, 1" \
 	" WHERE true ON CONFLICT DO UPDATE SET n = n + 1;" \
 	"INSERT INTO roll_waits (day, type, minutes, n, wait_sum, service_sum)" \
-	" SELECT " R ".day, " R ".type, " WAIT(R) " / 60, 1, " WAIT(R) ", max(" R ".finished_at - " R ".called_at, 0)" \
+	" SELECT " D ", " R ".type, " WAIT(R) " / 60, 1, " WAIT(R) ", max(" R ".finished_at - " R ".called_at, 0)" \
 	" WHERE " SERVED(R) " ON CONFLICT DO UPDATE SET n = n + 1, wait_sum = wait_sum + excluded.wait_sum," \
 	" service_sum = service_sum + excluded.service_sum;"
-#define TICKET_SUB(R) \
-	"UPDATE roll_tickets SET n = n - 1 WHERE day = " R ".day AND type = " R ".type AND state = " R ".state;" \
+#define TICKET_SUB(R, D) \
+	"UPDATE roll_tickets SET n = n - 1 WHERE day = " D " AND type = " R ".type AND state = " R ".state;" \
 	"UPDATE roll_waits SET n = n - 1, wait_sum = wait_sum - " WAIT(R) "," \
 	" service_sum = service_sum - max(" R ".finished_at - " R ".called_at, 0)" \
-	" WHERE " SERVED(R) " AND day = " R ".day AND type = " R ".type AND minutes = " WAIT(R) " / 60;"
+	" WHERE " SERVED(R) " AND day = " D " AND type = " R ".type AND minutes = " WAIT(R) " / 60;"
 
 /* A case's business type is its ticket's ('' for a walk-in); a visit is its ticket or, for a
- * walk-in, the case itself (as the report's elderly count takes it). */
+ * walk-in, the case itself (as the report's elderly count takes it). Visits are counted by day
+ * only: a month's distinct visits are its days' rows. */
 #define CTYPE(R) "coalesce((SELECT type FROM tickets WHERE id = " R ".ticket_id), '')"
 #define VISIT(R) "coalesce(" R ".ticket_id, -" R ".id)"
 #define CASE_KEY(R) R ".outcome, " R ".channel, coalesce(" R ".mode, ''), coalesce(" R ".category, '')"
-#define CASE_ADD(R) \
+#define CASE_ADD(R, D) \
 	"INSERT INTO roll_cases (day, type, outcome, channel, mode, category, n, help_minutes)" \
-	" SELECT " R ".day, " CTYPE(R) ", " CASE_KEY(R) ", 1, " R ".help_minutes WHERE " R ".voided = 0" \
+	" SELECT " D ", " CTYPE(R) ", " CASE_KEY(R) ", 1, " R ".help_minutes WHERE " R ".voided = 0" \
 	" ON CONFLICT DO UPDATE SET n = n + 1, help_minutes = help_minutes + excluded.help_minutes;" \
-	"INSERT INTO roll_helps (day, type, help, n) SELECT " R ".day, " CTYPE(R) ", help, 1 FROM case_help" \
-	" WHERE case_id = " R ".id AND " R ".voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;" \
+	"INSERT INTO roll_helps (day, type, help, n) SELECT " D ", " CTYPE(R) ", help, 1 FROM case_help" \
+	" WHERE case_id = " R ".id AND " R ".voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
+#define ELDERLY_ADD(R) \
 	"INSERT INTO roll_elderly (day, type, visit, n) SELECT " R ".day, " CTYPE(R) ", " VISIT(R) ", count(*)" \
 	" FROM case_help WHERE case_id = " R ".id AND " R ".voided = 0 GROUP BY case_id" \
 	" ON CONFLICT DO UPDATE SET n = n + excluded.n;"
-#define CASE_SUB(R) \
+#define CASE_SUB(R, D) \
 	"UPDATE roll_cases SET n = n - 1, help_minutes = help_minutes - " R ".help_minutes" \
-	" WHERE " R ".voided = 0 AND day = " R ".day AND type = " CTYPE(R) \
+	" WHERE " R ".voided = 0 AND day = " D " AND type = " CTYPE(R) \
 	" AND (outcome, channel, mode, category) = (" CASE_KEY(R) ");" \
-	"UPDATE roll_helps SET n = n - 1 WHERE " R ".voided = 0 AND day = " R ".day AND type = " CTYPE(R) \
-	" AND help IN (SELECT help FROM case_help WHERE case_id = " R ".id);" \
+	"UPDATE roll_helps SET n = n - 1 WHERE " R ".voided = 0 AND day = " D " AND type = " CTYPE(R) \
+	" AND help IN (SELECT help FROM case_help WHERE case_id = " R ".id);"
+#define ELDERLY_SUB(R) \
 	"UPDATE roll_elderly SET n = n - (SELECT count(*) FROM case_help WHERE case_id = " R ".id)" \
 	" WHERE " R ".voided = 0 AND day = " R ".day AND type = " CTYPE(R) " AND visit = " VISIT(R) ";"
+/* One elderly-help row of a case (R is NEW or OLD of case_help), if the case counts. */
+#define HELP_ADD(R, D) \
+	"INSERT INTO roll_helps (day, type, help, n) SELECT " D ", " CTYPE("c") ", " R ".help, 1" \
+	" FROM cases c WHERE c.id = " R ".case_id AND c.voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
+#define HELP_SUB(R, D) \
+	"UPDATE roll_helps SET n = n - 1 WHERE help = " R ".help AND (day, type) =" \
+	" (SELECT " D ", " CTYPE("c") " FROM cases c WHERE c.id = " R ".case_id AND c.voided = 0);"
 
 #define ETYPE(R) "(SELECT type FROM tickets WHERE id = " R ".ticket_id)"
-#define EVAL_ADD(R) \
-	"INSERT INTO roll_ratings (day, type, level, n) SELECT " R ".day, " ETYPE(R) ", " R ".level, 1" \
+#define EVAL_ADD(R, D) \
+	"INSERT INTO roll_ratings (day, type, level, n) SELECT " D ", " ETYPE(R) ", " R ".level, 1" \
 	" WHERE " R ".voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
-#define EVAL_SUB(R) \
-	"UPDATE roll_ratings SET n = n - 1 WHERE " R ".voided = 0 AND day = " R ".day" \
+#define EVAL_SUB(R, D) \
+	"UPDATE roll_ratings SET n = n - 1 WHERE " R ".voided = 0 AND day = " D \
 	" AND type = " ETYPE(R) " AND level = " R ".level;"
 
 /* ---- the truth: each rollup computed from the rows (fills the rollups, checks them) ---- */
@@ -93,40 +109,61 @@ const char store_rollup_migration[] =
 	"INSERT INTO roll_helps " TRUTH_HELPS ";"
 	"INSERT INTO roll_elderly " TRUTH_ELDERLY ";"
 	"INSERT INTO roll_ratings " TRUTH_RATINGS ";"
-	"CREATE TRIGGER roll_tickets_insert AFTER INSERT ON tickets BEGIN " TICKET_ADD("NEW") " END;"
+	/* every month's rows from its days' */
+	"INSERT INTO roll_tickets SELECT 'm' || substr(day, 1, 7), type, state, sum(n) FROM roll_tickets"
+	"  GROUP BY 1, 2, 3;"
+	"INSERT INTO roll_waits SELECT 'm' || substr(day, 1, 7), type, minutes, sum(n), sum(wait_sum),"
+	"  sum(service_sum) FROM roll_waits GROUP BY 1, 2, 3;"
+	"INSERT INTO roll_cases SELECT 'm' || substr(day, 1, 7), type, outcome, channel, mode, category,"
+	"  sum(n), sum(help_minutes) FROM roll_cases GROUP BY 1, 2, 3, 4, 5, 6;"
+	"INSERT INTO roll_helps SELECT 'm' || substr(day, 1, 7), type, help, sum(n) FROM roll_helps"
+	"  GROUP BY 1, 2, 3;"
+	"INSERT INTO roll_ratings SELECT 'm' || substr(day, 1, 7), type, level, sum(n) FROM roll_ratings"
+	"  GROUP BY 1, 2, 3;"
+	"CREATE TRIGGER roll_tickets_insert AFTER INSERT ON tickets BEGIN "
+	DAY_AND_MONTH(TICKET_ADD, "NEW") " END;"
 	"CREATE TRIGGER roll_tickets_update AFTER UPDATE OF day, type, state, issued_at, called_at,"
-	"  finished_at ON tickets BEGIN " TICKET_SUB("OLD") TICKET_ADD("NEW") " END;"
-	"CREATE TRIGGER roll_tickets_delete AFTER DELETE ON tickets BEGIN " TICKET_SUB("OLD") " END;"
-	"CREATE TRIGGER roll_cases_insert AFTER INSERT ON cases BEGIN " CASE_ADD("NEW") " END;"
+	"  finished_at ON tickets BEGIN "
+	DAY_AND_MONTH(TICKET_SUB, "OLD") DAY_AND_MONTH(TICKET_ADD, "NEW") " END;"
+	"CREATE TRIGGER roll_tickets_delete AFTER DELETE ON tickets BEGIN "
+	DAY_AND_MONTH(TICKET_SUB, "OLD") " END;"
+	"CREATE TRIGGER roll_cases_insert AFTER INSERT ON cases BEGIN "
+	DAY_AND_MONTH(CASE_ADD, "NEW") ELDERLY_ADD("NEW") " END;"
 	"CREATE TRIGGER roll_cases_update AFTER UPDATE OF ticket_id, day, outcome, channel, mode, category,"
-	"  help_minutes, voided ON cases BEGIN " CASE_SUB("OLD") CASE_ADD("NEW") " END;"
-	"CREATE TRIGGER roll_cases_delete AFTER DELETE ON cases BEGIN " CASE_SUB("OLD") " END;"
-	"CREATE TRIGGER roll_help_insert AFTER INSERT ON case_help BEGIN"
-	"  INSERT INTO roll_helps (day, type, help, n) SELECT c.day, " CTYPE("c") ", NEW.help, 1"
-	"  FROM cases c WHERE c.id = NEW.case_id AND c.voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
+	"  help_minutes, voided ON cases BEGIN "
+	DAY_AND_MONTH(CASE_SUB, "OLD") ELDERLY_SUB("OLD") DAY_AND_MONTH(CASE_ADD, "NEW") ELDERLY_ADD("NEW")
+	" END;"
+	"CREATE TRIGGER roll_cases_delete AFTER DELETE ON cases BEGIN "
+	DAY_AND_MONTH(CASE_SUB, "OLD") ELDERLY_SUB("OLD") " END;"
+	"CREATE TRIGGER roll_help_insert AFTER INSERT ON case_help BEGIN "
+	HELP_ADD("NEW", "c.day") HELP_ADD("NEW", MONTH("c"))
 	"  INSERT INTO roll_elderly (day, type, visit, n) SELECT c.day, " CTYPE("c") ", " VISIT("c") ", 1"
 	"  FROM cases c WHERE c.id = NEW.case_id AND c.voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
 	" END;"
-	"CREATE TRIGGER roll_help_delete AFTER DELETE ON case_help BEGIN"
-	"  UPDATE roll_helps SET n = n - 1 WHERE help = OLD.help AND (day, type) ="
-	"  (SELECT c.day, " CTYPE("c") " FROM cases c WHERE c.id = OLD.case_id AND c.voided = 0);"
+	"CREATE TRIGGER roll_help_delete AFTER DELETE ON case_help BEGIN "
+	HELP_SUB("OLD", "c.day") HELP_SUB("OLD", MONTH("c"))
 	"  UPDATE roll_elderly SET n = n - 1 WHERE (day, type, visit) ="
 	"  (SELECT c.day, " CTYPE("c") ", " VISIT("c") " FROM cases c WHERE c.id = OLD.case_id AND c.voided = 0);"
 	" END;"
-	"CREATE TRIGGER roll_ratings_insert AFTER INSERT ON evaluations BEGIN " EVAL_ADD("NEW") " END;"
+	"CREATE TRIGGER roll_ratings_insert AFTER INSERT ON evaluations BEGIN "
+	DAY_AND_MONTH(EVAL_ADD, "NEW") " END;"
 	"CREATE TRIGGER roll_ratings_update AFTER UPDATE OF ticket_id, day, level, voided ON evaluations"
-	"  BEGIN " EVAL_SUB("OLD") EVAL_ADD("NEW") " END;"
-	"CREATE TRIGGER roll_ratings_delete AFTER DELETE ON evaluations BEGIN " EVAL_SUB("OLD") " END;";
+	"  BEGIN " DAY_AND_MONTH(EVAL_SUB, "OLD") DAY_AND_MONTH(EVAL_ADD, "NEW") " END;"
+	"CREATE TRIGGER roll_ratings_delete AFTER DELETE ON evaluations BEGIN "
+	DAY_AND_MONTH(EVAL_SUB, "OLD") " END;";
 
 /* Each rollup beside its truth: rows in one and not the other (rollup rows that count nothing are
- * no rows). */
-static const struct { const char *name, *table, *columns, *truth; } rollups[] = {
-	{ "tickets", "roll_tickets", "day, type, state, n", TRUTH_TICKETS },
-	{ "waits", "roll_waits", "day, type, minutes, n, wait_sum, service_sum", TRUTH_WAITS },
-	{ "cases", "roll_cases", "day, type, outcome, channel, mode, category, n, help_minutes", TRUTH_CASES },
-	{ "helps", "roll_helps", "day, type, help, n", TRUTH_HELPS },
-	{ "elderly", "roll_elderly", "day, type, visit, n", TRUTH_ELDERLY },
-	{ "ratings", "roll_ratings", "day, type, level, n", TRUTH_RATINGS },
+ * no rows). A month's rows are its days' truth summed (keys: the key columns after the day;
+ * sums: the counted columns; NULL: no month rows). */
+static const struct { const char *name, *table, *columns, *truth, *keys, *sums; } rollups[] = {
+	{ "tickets", "roll_tickets", "day, type, state, n", TRUTH_TICKETS, "type, state", "sum(n)" },
+	{ "waits", "roll_waits", "day, type, minutes, n, wait_sum, service_sum", TRUTH_WAITS,
+	  "type, minutes", "sum(n), sum(wait_sum), sum(service_sum)" },
+	{ "cases", "roll_cases", "day, type, outcome, channel, mode, category, n, help_minutes", TRUTH_CASES,
+	  "type, outcome, channel, mode, category", "sum(n), sum(help_minutes)" },
+	{ "helps", "roll_helps", "day, type, help, n", TRUTH_HELPS, "type, help", "sum(n)" },
+	{ "elderly", "roll_elderly", "day, type, visit, n", TRUTH_ELDERLY, NULL, NULL },
+	{ "ratings", "roll_ratings", "day, type, level, n", TRUTH_RATINGS, "type, level", "sum(n)" },
 };
 
 struct differ { const char *what; void (*report)(void *, const char *, const char *); void *ctx; int *problems; };
@@ -149,15 +186,23 @@ enum qd_status store_rollup_check(struct store *st, void (*report)(void *, const
 	struct differ more = { "the report's rollup counts what the records do not hold:", report, ctx, problems };
 	struct differ less = { "the report's rollup misses records:", report, ctx, problems };
 	for (size_t i = 0; r == QD_OK && i < sizeof rollups / sizeof rollups[0]; i++) {
-		char sql[1536];
-		snprintf(sql, sizeof sql, "SELECT DISTINCT day, '%s' FROM (SELECT %s FROM %s WHERE n <> 0"
-		         " EXCEPT %s) ORDER BY 1", rollups[i].name, rollups[i].columns, rollups[i].table,
-		         rollups[i].truth);
+		char truth[2048], sql[4096];
+		if (rollups[i].keys)
+			snprintf(truth, sizeof truth, "WITH t (%s) AS (%s), truth_all AS (SELECT * FROM t UNION ALL"
+			         " SELECT 'm' || substr(day, 1, 7), %s, %s FROM t GROUP BY 1, %s)",
+			         rollups[i].columns, rollups[i].truth, rollups[i].keys, rollups[i].sums,
+			         rollups[i].keys);
+		else
+			snprintf(truth, sizeof truth, "WITH truth_all AS (%s)", rollups[i].truth);
+		snprintf(sql, sizeof sql, "%s SELECT DISTINCT day, '%s' FROM (SELECT %s FROM %s WHERE n <> 0"
+		         " EXCEPT SELECT * FROM truth_all) ORDER BY 1", truth, rollups[i].name, rollups[i].columns,
+		         rollups[i].table);
 		r = store_each(st, sql, on_differ, &more, "");
 		if (r != QD_OK)
 			break;
-		snprintf(sql, sizeof sql, "SELECT DISTINCT day, '%s' FROM (%s EXCEPT SELECT %s FROM %s)"
-		         " ORDER BY 1", rollups[i].name, rollups[i].truth, rollups[i].columns, rollups[i].table);
+		snprintf(sql, sizeof sql, "%s SELECT DISTINCT day, '%s' FROM (SELECT * FROM truth_all EXCEPT"
+		         " SELECT %s FROM %s) ORDER BY 1", truth, rollups[i].name, rollups[i].columns,
+		         rollups[i].table);
 		r = store_each(st, sql, on_differ, &less, "");
 	}
 	return r;

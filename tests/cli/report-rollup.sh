@@ -1,7 +1,8 @@
 #!/bin/sh
-# The report's per-day rollups (store-rollup.c): over a month of generated history with undos,
-# voided evaluations, transfers and walk-ins, every total summed from the rollups (by none, type,
-# day, weekday) equals the same total counted record by record (by window, hour: no rollup);
+# The report's per-day and per-month rollups (store-rollup.c): over ten weeks of generated history
+# with undos, voided evaluations, transfers and walk-ins, every total summed from the rollups (by
+# none, type, day, weekday; whole past months from the month rows) equals the same total counted
+# record by record (by window, hour, staff: no rollup);
 # a database from before the rollups gets them filled by init; `qdesk check` finds a rollup that
 # disagrees with the records, each way.
 . "$(dirname "$0")/../lib.sh"
@@ -11,7 +12,7 @@ GEN=$TOP/$BUILD/bench/gen-history
 [ -x "$GEN" ] || { echo "gen-history not built (make bench-bins)"; exit 77; }
 export QDESK_NOW="2026-11-23 09:00:00"
 
-"$GEN" --config "$QDESK_CONFIG" --db "$DB" --days 28 --until 2026-11-20 --seed 11 -q >"$T/gen" 2>&1 ||
+"$GEN" --config "$QDESK_CONFIG" --db "$DB" --days 75 --until 2026-11-20 --seed 11 -q >"$T/gen" 2>&1 ||
 	fail "gen-history: $(cat "$T/gen")"
 # Corrections on a past day through the CLI: a lead voids an evaluation, so the rollups move.
 vid=$(sqlite3 "$DB" "SELECT v.id FROM evaluations v JOIN tickets t ON t.id = v.ticket_id
@@ -47,6 +48,9 @@ EOF
 same_totals --day 2026-11-19
 same_totals --month 2026-11
 same_totals --from 2026-10-20 --to 2026-11-23
+same_totals --from 2026-09-15 --to 2026-11-23   # the days around a whole month (October)
+same_totals --year 2026
+same_totals --month 2026-10
 
 # Grouped rows from the rollups: the types' rows add up to the total.
 q report --month 2026-11 --by type --json >"$T/type.json"
