@@ -5,6 +5,7 @@
 #   speed    first write of a day, qdesk call from the command line, growth per ticket
 #   engine   the in-process engine (bench-queue) and the CLI round trip (cli-throughput.sh)
 #   report   qdesk report of a day, a month and a year on 1 and 5 years of history (report.sh)
+#   board    call→board latency and the hall board's idle CPU, in tmux (board.sh)
 # History comes from gen-history (BENCH_SCALE=small by default, full = 3.5 M tickets a year);
 # BENCH_YEARS="0 1 5" says which histories (years) to build.
 BUILD=${BUILD:-build}
@@ -110,7 +111,11 @@ report() {
 	BUILD=$BUILD sh "$TOP/tests/bench/report.sh"
 }
 
-SECTIONS=${BENCH_SECTIONS:-speed engine report}
+board() {
+	BUILD=$BUILD sh "$TOP/tests/bench/board.sh"
+}
+
+SECTIONS=${BENCH_SECTIONS:-speed engine report board}
 for s in $SECTIONS; do
 	$s || { echo "bench section $s failed" >&2; exit 1; }
 done
