@@ -28,6 +28,7 @@ struct hall_board {
 	struct hot hot[BOARD_FRESH_MAX];
 	size_t nhot;
 	char shown_clock[17];
+	char loaded_day[11];        /* the day the snapshot is of: a new day reloads */
 };
 
 void board_clock(struct ui *ui, char out[17])
@@ -87,6 +88,9 @@ static int hb_load(struct ui *ui, void *self)
 {
 	struct hall_board *b = self;
 	const struct hall *h = ui_hall(ui);
+	char clock[17];
+	board_clock(ui, clock);
+	memcpy(b->loaded_day, clock, 10);
 	board_snapshot_free(&b->snap);
 	b->error = board_snapshot(ui_store(ui), h, &b->scope, (size_t)h->board.history + 1, &b->cursor,
 	                          &b->snap);
@@ -104,6 +108,8 @@ static int hb_tick(struct ui *ui, void *self)
 	int flags = hot_expire(b, ui_clock(ui)) ? UI_REDRAW : 0;
 	if (strcmp(clock, b->shown_clock) != 0)
 		flags |= UI_REDRAW;
+	if (strncmp(clock, b->loaded_day, 10) != 0)
+		flags |= UI_RELOAD;     /* midnight: today's calls and windows start afresh */
 	return flags;
 }
 

@@ -37,6 +37,7 @@ struct pad_screen {
 	int level;                  /* PAD_REASON: the level chosen */
 	double thanks_until;
 	char shown_clock[17];
+	char loaded_day[11];        /* the day the snapshot is of: a new day reloads */
 	long long shown_left;       /* seconds left as last drawn */
 };
 
@@ -59,6 +60,9 @@ static int pd_load(struct ui *ui, void *self)
 {
 	struct pad_screen *p = self;
 	const struct hall *h = ui_hall(ui);
+	char clock[17];
+	board_clock(ui, clock);
+	memcpy(p->loaded_day, clock, 10);
 	board_snapshot_free(&p->snap);
 	p->error = board_snapshot(ui_store(ui), h, &p->scope, 1, &p->cursor, &p->snap);
 	if (p->snap.nfresh && h->board.highlight_seconds > 0) {
@@ -74,7 +78,10 @@ static int pd_load(struct ui *ui, void *self)
 		return UI_REDRAW;
 	}
 	if (p->phase == PAD_SHOW || v.ticket_id != p->visit.ticket_id) {
-		p->phase = PAD_RATE;    /* a visit finished: ask about it */
+		/* a visit finished: ask about it; one still unanswered here is not evaluated */
+		if (p->phase != PAD_SHOW && p->visit.ticket_id)
+			pad_unrated(ui_store(ui), h, p->w, p->visit.ticket_id);
+		p->phase = PAD_RATE;
 		p->visit = v;
 		p->deadline = v.deadline;
 		p->level = 0;
@@ -90,6 +97,8 @@ static int pd_tick(struct ui *ui, void *self)
 	board_clock(ui, clock);
 	if (strcmp(clock, p->shown_clock) != 0)
 		flags |= UI_REDRAW;
+	if (strncmp(clock, p->loaded_day, 10) != 0)
+		flags |= UI_RELOAD;     /* midnight */
 	if (p->hot_ticket && ui_clock(ui) >= p->hot_until) {
 		p->hot_ticket = 0;
 		flags |= UI_REDRAW;
@@ -105,7 +114,6 @@ static int pd_tick(struct ui *ui, void *self)
 			 * way the visit is no longer this pad's) */
 			pad_unrated(ui_store(ui), ui_hall(ui), p->w, p->visit.ticket_id);
 			to_show(p);
-			ui_reload(ui);
 			return flags | UI_RELOAD;
 		}
 		if (p->deadline - now != p->shown_left)

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/tui-lib.sh"
 tui_setup
-for t in D D D D A; do q issue $t >/dev/null; done
+for t in D D D D D A; do q issue $t >/dev/null; done
 export QDESK_NO_GOLDEN=1
 
 # the console at window 7: F6 logs the case and asks no rating
@@ -90,6 +90,23 @@ tui_expect_not noanswer late-key "Thank"
 expect_eq "not evaluated" 1 "$(sql "SELECT count(*) FROM events WHERE kind = 'unrated'")"
 expect_eq "no rating for D003" 0 "$(sql "SELECT count(*) FROM evaluations e JOIN tickets t ON t.id = e.ticket_id WHERE t.number = 'D003'")"
 
+# the clerk finishes the next visit while the pad still asks about the last one: the pad asks
+# about the new one, the old one is not evaluated
+q call 7 --staff c1 >/dev/null
+q finish 7 --staff c1 >/dev/null
+tui_run_cmd next -- board --window 7 <<'KEYS'
+:dump first
+:sh "$QDESK_BIN" --db "$DB" call 7 --staff c1 >/dev/null && "$QDESK_BIN" --db "$DB" finish 7 --staff c1 >/dev/null
+:dump second
+4
+:dump thanks
+KEYS
+tui_expect next first "D004: please rate our service"
+tui_expect next second "D005: please rate our service"
+tui_expect next thanks "Thank#you"
+expect_eq "the visit left unanswered" 2 "$(sql "SELECT count(*) FROM events WHERE kind = 'unrated'")"
+expect_eq "the new visit rated" "D005|4" "$(sql "SELECT t.number, e.level FROM evaluations e JOIN tickets t ON t.id = e.ticket_id ORDER BY e.id DESC LIMIT 1")"
+
 # a window without a pad: the display only; the clerk keys the rating the person gave on paper
 q call 1 --staff c2 >/dev/null
 q finish 1 --staff c2 >/dev/null
@@ -100,5 +117,5 @@ KEYS
 tui_expect nopad display "Please wait for your number to be called"
 tui_expect nopad display "Clerk: 李*"
 tui_expect_not nopad display "please rate"
-expect_eq "no rating at a window without a pad" 2 "$(sql "SELECT count(*) FROM evaluations")"
+expect_eq "no rating at a window without a pad" 3 "$(sql "SELECT count(*) FROM evaluations")"
 done_testing
