@@ -18,7 +18,7 @@ CC      ?= cc
 PKGS     = ncursesw sqlite3 libconfig libsodium
 DEBS     = build-essential pkg-config libncurses-dev libsqlite3-dev libconfig-dev libsodium-dev \
            libcmocka-dev gettext mandoc tmux sqlite3 time \
-           python3 espeak-ng sox
+           python3 espeak-ng sox libreoffice-calc-nogui
 
 WARN     = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 ifeq ($(FUZZ),1)
