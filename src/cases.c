@@ -7,6 +7,7 @@
 #include "qdesk/cases.h"
 #include "qdesk/clock.h"
 #include "qdesk/idcard.h"
+#include "qdesk/roles.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
 #include "store-cases.h"
@@ -147,7 +148,7 @@ enum qd_status cases_insert_tx(struct store *st, const struct hall *h, long long
 		return r;
 	if (window > 0 && !hall_window(h, window))
 		return QD_ERR_NO_WINDOW;
-	if ((r = check_actor(st, staff, ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN)) != QD_OK)
+	if ((r = check_actor(st, staff, ROLES_ALL)) != QD_OK)
 		return r;
 	const struct hall_matter *m = empty(c->matter) ? NULL : hall_matter(h, c->matter);
 	row.day = day;
@@ -285,7 +286,7 @@ struct walk_in_ctx {
 static enum qd_status walk_in_tx(struct store *st, void *vctx)
 {
 	struct walk_in_ctx *w = vctx;
-	enum qd_status r = check_actor(st, w->staff, ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN);
+	enum qd_status r = check_actor(st, w->staff, roles_mask(ACT_CASE));
 	if (r != QD_OK)
 		return r;
 	return cases_insert_tx(st, w->h, 0, w->window, w->staff, w->c, &w->id);
@@ -322,7 +323,7 @@ static enum qd_status consult_tx(struct store *st, void *vctx)
 		return r;
 	if (c->window > 0 && !hall_window(c->h, c->window))
 		return QD_ERR_NO_WINDOW;
-	if ((r = check_actor(st, c->staff, ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN)) != QD_OK)
+	if ((r = check_actor(st, c->staff, roles_mask(ACT_CONSULT))) != QD_OK)
 		return r;
 	if ((r = store_cases_insert_consult(st, day, now, c->window, c->staff, c->topic, &c->id)) != QD_OK)
 		return r;
@@ -351,7 +352,7 @@ static enum qd_status eval_void_tx(struct store *st, void *vctx)
 	time_t now = clock_now();
 	if (now == (time_t)-1)
 		return QD_ERR_USAGE;
-	enum qd_status r = staff_check(st, v->staff, ROLE_LEAD);
+	enum qd_status r = roles_check(st, v->staff, ACT_EVAL_VOID);
 	if (r == QD_OK)
 		r = store_cases_void_evaluation(st, v->ticket_id, &v->eid);
 	char detail[CASES_REASON_MAX + 64];

@@ -10,6 +10,7 @@
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/rectify.h"
+#include "qdesk/roles.h"
 #include "qdesk/staff.h"
 
 static const char *opt(const char *s)
@@ -83,7 +84,7 @@ static int check_lead(struct cli *c, const char *staff)
 	int rc = cli_store(c, 0);
 	if (rc)
 		return rc;
-	enum qd_status s = staff_check(c->st, staff, ROLE_LEAD | ROLE_ADMIN);
+	enum qd_status s = roles_check(c->st, staff, ACT_RECTIFY);
 	return s == QD_OK ? 0 : cli_fail(c, s, staff);
 }
 

@@ -72,8 +72,10 @@ static int staff_add_cmd(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	enum staff_role role = role_s ? staff_role_parse(role_s) : 0;
-	if (!name || !*name)
+	if (!name)
 		return cli_usage("staff", _("--name NAME is required"));
+	if (staff_name_blank(name))
+		return cli_usage("staff", _("--name must not be blank"));
 	if (!role)
 		return cli_usage("staff", _("--role must be guide, clerk, lead or admin"));
 	char pin[64];

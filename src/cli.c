@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
+#include "qdesk/staff.h"
 #include "qdesk/text.h"
 #include "qdesk/training.h"
 
@@ -49,6 +50,7 @@ const struct cli_command cli_commands[] = {
 	{ "backup",   cli_backup,   "backup FILE [--json]" },
 	{ "restore",  cli_restore,  "restore FILE [--yes]" },
 	{ "evaluation", cli_evaluation, "evaluation void TICKET --staff LEAD --reason TEXT" },
+	{ "roles",    cli_roles,    "roles [--json]" },
 	{ "audit",    cli_audit,    "audit verify [--json] | audit log [--day D] [--ticket N] [--staff S] [--window W] [--json]" },
 	{ NULL, NULL, NULL }
 };
@@ -115,6 +117,20 @@ static int cli_waiting(void *ctx, int waited_s)
 	return 0;
 }
 
+/* A --staff ID in another case names the account as stored (an unknown id stays as typed, for the
+ * command to refuse). */
+static void cli_spell_staff(struct cli *c)
+{
+	struct staff who;
+	const char *typed = c->staff_opt ? *c->staff_opt : NULL;
+	if (!typed || staff_get(c->st, typed, &who) != QD_OK || !strcmp(who.id, typed))
+		return;
+	snprintf(c->staff_id, sizeof c->staff_id, "%s", who.id);
+	*c->staff_opt = c->staff_id;
+	if (c->staff == typed)
+		c->staff = c->staff_id;
+}
+
 int cli_store(struct cli *c, int mode)
 {
 	int rc = cli_hall(c);
@@ -146,6 +162,7 @@ int cli_store(struct cli *c, int mode)
 	struct training t;
 	if ((s = training_load(c->st, &t)) != QD_OK)
 		return cli_fail(c, s, store_errmsg(c->st));
+	cli_spell_staff(c);
 	return 0;
 }
 
@@ -214,6 +231,7 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, 
 {
 	char msg[256];
 	int npos = 0, options = 1;
+	unsigned long seen = 0;   /* bit k: opts[k] given; the two global options after them */
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!options || a[0] != '-' || a[1] != '-' || !a[2]) {
@@ -230,18 +248,33 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, 
 		}
 		const char *name = a + 2, *eq = strchr(name, '=');
 		size_t len = eq ? (size_t)(eq - name) : strlen(name);
-		if (len == 4 && !strncmp(name, "json", 4) && !eq) {
+		if (len == 4 && !strncmp(name, "json", 4)) {
+			if (eq) {
+				snprintf(msg, sizeof msg, _("option '--%s' takes no value"), "json");
+				return cli_usage(argv[0], msg);
+			}
 			c->json = 1;
 			continue;
 		}
 		const struct cli_opt global[] = {
 			{ "config", &c->config_arg, NULL }, { "db", &c->db_arg, NULL }, { NULL, NULL, NULL } };
 		const struct cli_opt *o = find_opt(opts, name, len);
-		if (!o)
-			o = find_opt(global, name, len);   /* the global options are accepted here too */
+		size_t nopts = 0;
+		while (opts && opts[nopts].name)
+			nopts++;
+		size_t k = o ? (size_t)(o - opts) : 0;
+		if (!o && (o = find_opt(global, name, len)))   /* the global options are accepted here too */
+			k = nopts + (size_t)(o - global);
 		if (!o) {
 			snprintf(msg, sizeof msg, _("unknown option '--%.*s'"), (int)len, name);
 			return cli_usage(argv[0], msg);
+		}
+		if (k < 8 * sizeof seen) {
+			if (seen & 1UL << k) {
+				snprintf(msg, sizeof msg, _("option '--%s' is given twice"), o->name);
+				return cli_usage(argv[0], msg);
+			}
+			seen |= 1UL << k;
 		}
 		if (!o->value) {
 			if (eq) {
@@ -257,10 +290,12 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, 
 			snprintf(msg, sizeof msg, _("option '--%s' needs a value"), o->name);
 			return cli_usage(argv[0], msg);
 		}
-		if (o->value && (o->value == &c->config_arg || o->value == &c->db_arg) && !**o->value) {
-			snprintf(msg, sizeof msg, _("option '--%s' needs a value"), o->name);
+		if (o->value && !**o->value) {
+			snprintf(msg, sizeof msg, _("option '--%s' needs a value, not an empty one"), o->name);
 			return cli_usage(argv[0], msg);
 		}
+		if (o->value && !strcmp(o->name, "staff"))
+			c->staff_opt = o->value;
 	}
 	if (npos < npos_min)
 		return cli_usage(argv[0], _("missing argument"));

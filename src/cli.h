@@ -16,6 +16,8 @@ struct cli {
 	struct store *st;           /* opened by cli_store() */
 	int json;                   /* --json given to the current command */
 	const char *staff;          /* --staff of a window command (names the other window a refusal means) */
+	const char **staff_opt;     /* where cli_parse put a --staff value: cli_store spells it as stored */
+	char staff_id[32];          /* that spelling */
 };
 
 /* Load the config if not yet loaded; on error print "FILE:LINE: …" and return exit status 2, else 0. */
@@ -41,8 +43,10 @@ int cli_usage(const char *cmd, const char *msg);
 struct cli_opt { const char *name; const char **value; int *flag; };
 /* Parse argv[1..] of command cmd: options from opts (NULL-name terminated; "json" is always
  * accepted and sets c->json, and so are the global --config FILE and --db FILE), positionals into
- * pos[] (exactly npos_min..npos_max of them); "--" ends the options. Returns 0, or 2 after
- * printing a usage error. */
+ * pos[] (exactly npos_min..npos_max of them); "--" ends the options. An option given twice, an
+ * empty value and a value given to a flag are usage errors. A --staff ID is respelt as the
+ * account's id by cli_store (ids are case-insensitive). Returns 0, or 2 after printing a usage
+ * error. */
 int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, const char **pos,
               int npos_min, int npos_max);
 /* Parse a whole number in [lo, hi]; returns 0 and *out, or 2 after a usage error naming what. */
@@ -124,5 +128,6 @@ int cli_backup(struct cli *c, int argc, char **argv);   /* cli-backup.c: backup 
 int cli_restore(struct cli *c, int argc, char **argv);  /* cli-backup.c: restore FILE */
 int cli_audit(struct cli *c, int argc, char **argv);    /* cli-audit.c: audit verify | log */
 int cli_evaluation(struct cli *c, int argc, char **argv);   /* a lead voids an evaluation */
+int cli_roles(struct cli *c, int argc, char **argv);    /* cli-roles.c: who may do what */
 
 #endif

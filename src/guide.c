@@ -9,6 +9,7 @@
 #include "qdesk/guide.h"
 #include "qdesk/hours.h"
 #include "qdesk/i18n.h"
+#include "qdesk/roles.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
 #include "store-guide.h"
@@ -190,7 +191,7 @@ static enum qd_status sign_in_tx(struct store *st, void *ctx)
 	struct desk_op *op = ctx;
 	char cur[32];
 	int mine = 0;
-	enum qd_status s = staff_check(st, op->staff, GUIDE_DESK_ROLES);
+	enum qd_status s = roles_check(st, op->staff, ACT_DESK);
 	if (s != QD_OK || (s = store_guide_desk_staff(st, op->desk, cur)) != QD_OK)
 		return s;
 	if (strcmp(cur, op->staff) == 0)
@@ -268,7 +269,7 @@ static enum qd_status void_tx(struct store *st, void *ctx)
 {
 	struct desk_op *op = ctx;
 	struct ticket t;
-	enum qd_status s = staff_check(st, op->staff, GUIDE_DESK_ROLES);
+	enum qd_status s = roles_check(st, op->staff, ACT_VOID);
 	if (s != QD_OK)
 		return s;
 	s = store_queue_by_number(st, op->day, op->number, &t);
@@ -365,7 +366,7 @@ void guide_lookup_text(const struct hall *h, const struct guide_lookup *l, char 
 static enum qd_status log_tx(struct store *st, void *ctx)
 {
 	struct desk_op *op = ctx;
-	enum qd_status s = staff_check(st, op->staff, GUIDE_DESK_ROLES);
+	enum qd_status s = roles_check(st, op->staff, ACT_DESK);
 	if (s != QD_OK)
 		return s;
 	int guided = op->kind == GUIDE_GUIDED;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "qdesk/clock.h"
 #include "qdesk/problems.h"
+#include "qdesk/roles.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
 #include "lead-util.h"
@@ -27,7 +28,7 @@ static enum qd_status add_tx(struct store *st, void *vctx)
 	long long now;
 	enum qd_status r = lead_now(&now, day);
 	if (r == QD_OK)
-		r = staff_check(st, a->staff, ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN);
+		r = roles_check(st, a->staff, ACT_PROBLEM);
 	if (r != QD_OK)
 		return r;
 	lead_deadline(a->h, day, a->h->lead.problem_days, a->deadline);
@@ -68,7 +69,7 @@ static enum qd_status resolve_tx(struct store *st, void *vctx)
 	long long now;
 	enum qd_status r = lead_now(&now, day);
 	if (r == QD_OK)
-		r = staff_check(st, c->staff, ROLE_LEAD | ROLE_ADMIN);
+		r = roles_check(st, c->staff, ACT_RESOLVE);
 	if (r == QD_OK)
 		r = store_problems_get(st, c->id, &p);
 	if (r == QD_OK && strcmp(p.state, "open") != 0)

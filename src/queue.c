@@ -13,13 +13,12 @@
 #include "qdesk/idcard.h"
 #include "qdesk/pad.h"
 #include "qdesk/queue.h"
+#include "qdesk/roles.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
 #include "store-log.h"
 #include "store-queue.h"
 
-#define ROLES_WINDOW (ROLE_CLERK | ROLE_LEAD)
-#define ROLES_ANY    (ROLE_GUIDE | ROLE_CLERK | ROLE_LEAD | ROLE_ADMIN)
 #define NOTE_MAX     200
 #define REQUEST_ID_MAX 64
 
@@ -126,12 +125,12 @@ static enum qd_status rollover(struct store *st, struct op *op)
 }
 
 /* Rollover, the staff check, and the window's row into *win. */
-static enum qd_status begin_window(struct store *st, struct op *op, int roles,
+static enum qd_status begin_window(struct store *st, struct op *op, enum role_action act,
                                    struct store_queue_window *win)
 {
 	enum qd_status s = rollover(st, op);
 	if (s == QD_OK)
-		s = staff_check(st, op->staff, roles);
+		s = roles_check(st, op->staff, act);
 	if (s == QD_OK)
 		s = store_queue_window_get(st, op->w, win);
 	return s;
@@ -143,7 +142,7 @@ static enum qd_status sign_in(struct store *st, const struct op *op, struct stor
  * (an AB-post handover if somebody else was). */
 static enum qd_status begin_action(struct store *st, struct op *op, struct store_queue_window *win)
 {
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, win);
+	enum qd_status s = begin_window(st, op, ACT_WINDOW, win);
 	return s != QD_OK ? s : sign_in(st, op, win);
 }
 
@@ -298,7 +297,7 @@ static enum qd_status issue_tx(struct store *st, void *ctx)
 	const struct hall_type *ty = hall_type(op->h, op->in->type);
 	enum qd_status s = rollover(st, op);
 	if (s == QD_OK && op->staff)
-		s = staff_check(st, op->staff, ROLES_ANY);
+		s = roles_check(st, op->staff, ACT_ISSUE);
 	long long earlier = 0;
 	const char *key = op->in->request_id;
 	if (s == QD_OK && key && (s = store_queue_request(st, key, 0, &earlier)) == QD_OK && earlier) {
@@ -647,7 +646,7 @@ static enum qd_status requeue_tx(struct store *st, void *ctx)
 	const struct hall *h = op->h;
 	struct ticket t;
 	enum qd_status s = rollover(st, op);
-	if (s != QD_OK || (s = staff_check(st, op->staff, ROLES_ANY)) != QD_OK)
+	if (s != QD_OK || (s = roles_check(st, op->staff, ACT_REQUEUE)) != QD_OK)
 		return s;
 	s = store_queue_by_number(st, op->day, op->number, &t);
 	if (s == QD_ERR_NOT_FOUND) {
@@ -821,7 +820,7 @@ static enum qd_status sign_out_tx(struct store *st, void *ctx)
 	struct op *op = ctx;
 	struct store_queue_window win;
 	char cur[32];
-	enum qd_status s = begin_window(st, op, ROLES_WINDOW, &win);
+	enum qd_status s = begin_window(st, op, ACT_WINDOW, &win);
 	if (s != QD_OK || (s = store_queue_session_open_staff(st, op->w, cur)) != QD_OK)
 		return s;
 	if (cur[0] && strcmp(cur, op->staff) != 0)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "qdesk/rectify.h"
+#include "qdesk/roles.h"
 #include "qdesk/staff.h"
 #include "lead-util.h"
 #include "store-log.h"
@@ -48,7 +49,7 @@ static enum qd_status act_tx(struct store *st, void *vctx)
 	long long now;
 	enum qd_status r = lead_now(&now, day);
 	if (r == QD_OK)
-		r = staff_check(st, a->staff, ROLE_LEAD | ROLE_ADMIN);
+		r = roles_check(st, a->staff, ACT_RECTIFY);
 	if (r == QD_OK)
 		r = store_rectify_get(st, a->id, &it);
 	if (r != QD_OK)

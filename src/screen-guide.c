@@ -18,6 +18,7 @@
 #include "qdesk/i18n.h"
 #include "qdesk/idcard.h"
 #include "qdesk/print.h"
+#include "qdesk/roles.h"
 #include "qdesk/text.h"
 
 /* The issue form's fields, in the order they are added. */
@@ -613,7 +614,7 @@ enum qd_status guide_desk_push(struct ui *ui, int desk)
 	g->hd = hd;
 	char heading[256];
 	snprintf(heading, sizeof heading, _("Guide desk %d · %s"), hd->number, hd->name);
-	session_init(&g->sess, heading, GUIDE_DESK_ROLES, &guide_session, g);
+	session_init(&g->sess, heading, roles_mask(ACT_DESK), &guide_session, g);
 	ui_push(ui, &screen_guide, g);
 	session_login(ui, &g->sess);
 	return QD_OK;

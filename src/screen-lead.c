@@ -16,6 +16,7 @@
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/lead.h"
+#include "qdesk/roles.h"
 #include "qdesk/text.h"
 
 /* The dashboard is not a place anybody holds: signing in records nothing. */
@@ -312,7 +313,7 @@ enum qd_status lead_dashboard_push(struct ui *ui, int arg)
 	struct lead_screen *l = calloc(1, sizeof *l);
 	if (!l)
 		return QD_ERR_NOMEM;
-	session_init(&l->sess, _("Shift lead dashboard"), ROLE_LEAD | ROLE_ADMIN, &lead_session, l);
+	session_init(&l->sess, _("Shift lead dashboard"), roles_mask(ACT_LEAD), &lead_session, l);
 	ui_push(ui, &screen_lead, l);
 	session_login(ui, &l->sess);
 	return QD_OK;

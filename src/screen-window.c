@@ -20,11 +20,11 @@
 #include "qdesk/problems.h"
 #include "qdesk/pad.h"
 #include "qdesk/queue.h"
+#include "qdesk/roles.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
 #include "qdesk/wait.h"
 
-#define CONSOLE_ROLES (ROLE_CLERK | ROLE_LEAD)
 #define CASES_PER_TICKET 8
 
 /* One case as typed, kept until the ticket is finished (several per ticket). */
@@ -1122,7 +1122,7 @@ enum qd_status window_console_push(struct ui *ui, int w)
 	c->hw = hw;
 	char heading[256];
 	snprintf(heading, sizeof heading, _("Window %d · %s"), w, hw->name);
-	session_init(&c->sess, heading, CONSOLE_ROLES, &window_session, c);
+	session_init(&c->sess, heading, roles_mask(ACT_WINDOW), &window_session, c);
 	ui_push(ui, &screen_window, c);
 	session_login(ui, &c->sess);
 	return QD_OK;

@@ -98,13 +98,29 @@ static enum qd_status add_tx(struct store *st, void *vctx)
 	return r;
 }
 
+int staff_name_blank(const char *name)
+{
+	static const char *const blanks[] = { " ", "\t", "\xc2\xa0", "\xe3\x80\x80" };   /* NBSP, 全角空格 */
+	if (!name)
+		return 1;
+	for (size_t i = 0; *name; ) {
+		for (i = 0; i < sizeof blanks / sizeof blanks[0]; i++)
+			if (!strncmp(name, blanks[i], strlen(blanks[i])))
+				break;
+		if (i == sizeof blanks / sizeof blanks[0])
+			return 0;
+		name += strlen(blanks[i]);
+	}
+	return 1;
+}
+
 /* Add one account whose PIN hash is known. */
 static enum qd_status add_hashed(struct store *st, const char *id, const char *name,
                                  enum staff_role role, const char *hash)
 {
 	struct staff s = { .role = role, .active = 1 };
 	/* A name is shown on every screen: it must draw as itself. */
-	if (!valid_id(id) || !staff_role_name(role)[0] || !name || !*name || !text_is_clean(name))
+	if (!valid_id(id) || !staff_role_name(role)[0] || staff_name_blank(name) || !text_is_clean(name))
 		return QD_ERR_INVALID;
 	if (strlen(name) >= sizeof s.name)
 		return QD_ERR_TOO_LONG;
@@ -148,13 +164,15 @@ struct change_ctx {
 static enum qd_status change_tx(struct store *st, void *vctx)
 {
 	struct change_ctx *c = vctx;
-	enum qd_status r = c->hash ? store_staff_set_pin(st, c->id, c->hash)
-	                           : store_staff_set_active(st, c->id, c->active);
+	struct staff s;   /* the id as stored, whatever case it was given in */
+	enum qd_status r = store_staff_get(st, c->id, &s, NULL);
+	if (r == QD_OK)
+		r = c->hash ? store_staff_set_pin(st, s.id, c->hash) : store_staff_set_active(st, s.id, c->active);
 	if (r == QD_OK && !c->hash && c->active)
-		r = store_staff_set_failures(st, c->id, 0, 0);
+		r = store_staff_set_failures(st, s.id, 0, 0);
 	if (r == QD_OK)
 		r = store_event_add(st, c->now, c->hash ? "staff-pin" : c->active ? "staff-enable" : "staff-disable",
-		                    0, 0, c->id, NULL);
+		                    0, 0, s.id, NULL);
 	return r;
 }
 
@@ -196,6 +214,8 @@ enum qd_status staff_check(struct store *st, const char *id, int role_mask)
 	enum qd_status r = staff_get(st, id, &s);
 	if (r != QD_OK)
 		return r;
+	if (strcmp(s.id, id) != 0)
+		return QD_ERR_NO_STAFF;   /* another case of an id: rows must name the account as stored */
 	if (!s.active)
 		return QD_ERR_STAFF_DISABLED;
 	if (!((int)s.role & role_mask))
@@ -252,11 +272,11 @@ static enum qd_status login_tx(struct store *st, void *vctx)
 			c->result = QD_ERR_LOCKED;
 		}
 	}
-	if ((r = store_staff_set_failures(st, c->id, s.failures, s.locked_until)) != QD_OK)
+	if ((r = store_staff_set_failures(st, s.id, s.failures, s.locked_until)) != QD_OK)
 		return r;
 	const char *kind = c->result == QD_OK ? "login" : "login-failed";
 	const char *detail = c->result == QD_ERR_LOCKED ? "locked" : NULL;
-	if ((r = store_event_add(st, c->now, kind, 0, 0, c->id, detail)) != QD_OK)
+	if ((r = store_event_add(st, c->now, kind, 0, 0, s.id, detail)) != QD_OK)
 		return r;
 	if (c->out)
 		*c->out = s;

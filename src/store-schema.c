@@ -209,10 +209,16 @@ static const char migration_11[] =
 static const char migration_12[] =
 	"CREATE INDEX events_transfer ON events(day) WHERE kind = 'transfer';";
 
+/* trust (issue 10): staff ids are case-insensitive, as config ids are: two accounts whose ids
+ * differ only by case are refused (an older database that has such a pair cannot be upgraded until
+ * one is renamed by hand), and an id is found whatever its case. */
+static const char migration_15[] =
+	"CREATE UNIQUE INDEX IF NOT EXISTS staff_id_nocase ON staff(id COLLATE NOCASE);";
+
 /* Migration 14 is the report's per-day rollups and the triggers that keep them (store-rollup.c). */
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10, migration_11,
-	migration_12, migration_13, store_rollup_migration };
+	migration_12, migration_13, store_rollup_migration, migration_15 };
 
 /* C steps run right after the SQL of the migration that brings the database to `version`. */
 static const struct { int version; enum qd_status (*run)(struct store *); } migration_code[] = {

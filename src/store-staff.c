@@ -33,7 +33,7 @@ static void read_row(sqlite3_stmt *s, struct staff *out, char *hash)
 
 enum qd_status store_staff_get(struct store *st, const char *id, struct staff *out, char *hash)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT " STAFF_COLUMNS " FROM staff WHERE id = ?1");
+	sqlite3_stmt *s = store_stmt(st, "SELECT " STAFF_COLUMNS " FROM staff WHERE id = ?1 COLLATE NOCASE");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
@@ -53,7 +53,7 @@ enum qd_status store_staff_insert(struct store *st, const struct staff *in, cons
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO staff (id, name, role, pin_hash, active, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, 1, ?5) ON CONFLICT (id) DO NOTHING");
+		" VALUES (?1, ?2, ?3, ?4, 1, ?5) ON CONFLICT DO NOTHING");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_text(s, 1, in->id, -1, SQLITE_STATIC);
@@ -79,7 +79,7 @@ static enum qd_status update_one(struct store *st, sqlite3_stmt *s)
 enum qd_status store_staff_set_pin(struct store *st, const char *id, const char *hash)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"UPDATE staff SET pin_hash = ?2, failures = 0, locked_until = 0 WHERE id = ?1");
+		"UPDATE staff SET pin_hash = ?2, failures = 0, locked_until = 0 WHERE id = ?1 COLLATE NOCASE");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
@@ -89,7 +89,7 @@ enum qd_status store_staff_set_pin(struct store *st, const char *id, const char 
 
 enum qd_status store_staff_set_active(struct store *st, const char *id, int active)
 {
-	sqlite3_stmt *s = store_stmt(st, "UPDATE staff SET active = ?2 WHERE id = ?1");
+	sqlite3_stmt *s = store_stmt(st, "UPDATE staff SET active = ?2 WHERE id = ?1 COLLATE NOCASE");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);

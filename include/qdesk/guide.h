@@ -9,8 +9,6 @@
 #include "qdesk/queue.h"
 #include "qdesk/store.h"
 
-/* Who may work at a desk: guides, leads and admins (a clerk may not). A staff_role mask. */
-#define GUIDE_DESK_ROLES (ROLE_GUIDE | ROLE_LEAD | ROLE_ADMIN)
 /* The service times an estimate averages: the last ones of today, at most this many. */
 #define GUIDE_ESTIMATE_SAMPLES 10
 /* The most bytes of a void reason, a consultation topic or a guided handling's note. */
@@ -45,7 +43,7 @@ struct guide_queue {
  * frees), read in one read transaction from today's rows only. */
 enum qd_status guide_queues(struct store *st, const struct hall *h, struct guide_queue **out, size_t *n);
 
-/* Sign staff in at desk (GUIDE_DESK_ROLES; QD_ERR_NO_DESK, QD_ERR_ROLE…): closes whoever else had
+/* Sign staff in at desk (roles.h ACT_DESK; QD_ERR_NO_DESK, QD_ERR_ROLE…): closes whoever else had
  * the desk open (a handover) and staff's own open session at another desk; a session row and a
  * "desk-sign-in" event (detail "desk N"). Signing in again at one's own desk changes nothing. */
 enum qd_status guide_sign_in(struct store *st, const struct hall *h, int desk, const char *staff);
@@ -57,7 +55,7 @@ enum qd_status guide_desk_staff(struct store *st, const struct hall *h, int desk
 /* Void a waiting ticket of today (a wrong ticket, a failed slip nobody will use): it is kept, its
  * state becomes voided and a "void" event holds the reason (required, clean text, at most
  * GUIDE_TEXT_MAX bytes: QD_ERR_REASON, QD_ERR_INVALID, QD_ERR_TOO_LONG). Only a waiting ticket
- * (QD_ERR_NOT_WAITING); staff GUIDE_DESK_ROLES; desk 0 = not at a desk. Fills *out if not NULL. */
+ * (QD_ERR_NOT_WAITING); staff may ACT_VOID (roles.h); desk 0 = not at a desk. Fills *out if not NULL. */
 enum qd_status guide_void(struct store *st, const struct hall *h, int desk, const char *number,
                           const char *reason, const char *staff, struct ticket *out);
 
@@ -78,7 +76,7 @@ void guide_lookup_text(const struct hall *h, const struct guide_lookup *l, char 
 
 /* What a guide logs at the desk with one key: a consultation (咨询, a consultations row) or a
  * guided handling (导办: a case with mode guided and outcome consult, the desk accepting none).
- * text optional (topic / note). staff GUIDE_DESK_ROLES; desk must exist. *id = the row's id. */
+ * text optional (topic / note). staff may ACT_DESK (roles.h); desk must exist. *id = the row's id. */
 enum guide_service { GUIDE_CONSULT, GUIDE_GUIDED };
 enum qd_status guide_log(struct store *st, const struct hall *h, int desk, const char *staff,
                          enum guide_service kind, const char *text, long long *id);

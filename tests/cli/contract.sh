@@ -57,7 +57,7 @@ expect_exit 2 "$QDESK_BIN" --db "" status --json;  expect_grep "empty --db json"
 expect_exit 2 "$QDESK_BIN" --bogus status --json;  expect_grep "unknown option json" '"error":"usage"' "$T/out"
 expect_exit 2 "$QDESK_BIN" --json frobnicate;      expect_grep "unknown command json" "unknown command 'frobnicate'" "$T/out"
 expect_exit 0 "$QDESK_BIN" --json --db "$DB" status; expect_grep "--json before the command" '{"ok":true' "$T/out"
-expect_exit 2 q call 1 --staff "";                 expect_grep "empty staff" "--staff ID is required" "$T/err"
+expect_exit 2 q call 1 --staff "";                 expect_grep "empty staff" "needs a value" "$T/err"
 expect_exit 2 q consult --staff ""
 QDESK_NOW="$(printf '\033[31mX')" expect_exit 2 q status
 LC_ALL=C grep -q "$ESC" "$T/err" && fail "QDESK_NOW's escape sequence was echoed to stderr"
