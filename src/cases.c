@@ -7,6 +7,7 @@
 #include "qdesk/cases.h"
 #include "qdesk/clock.h"
 #include "qdesk/idcard.h"
+#include "qdesk/privacy.h"
 #include "qdesk/roles.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
@@ -142,6 +143,7 @@ enum qd_status cases_insert_tx(struct store *st, const struct hall *h, long long
 {
 	struct case_row row = { .ticket_id = ticket_id, .window = window, .staff = staff, .age = -1 };
 	char day[11], name[4 * CASES_APPLICANT_MAX], id[19] = "", phone[16] = "", detail[160];
+	char note[CASES_NOTE_MAX + 1];
 	long long now;
 	enum qd_status r = now_and_day(&now, day);
 	if (r != QD_OK)
@@ -176,7 +178,8 @@ enum qd_status cases_insert_tx(struct store *st, const struct hall *h, long long
 	else if (!empty(c->phone_masked))
 		snprintf(phone, sizeof phone, "%s", c->phone_masked);
 	row.phone_masked = phone;
-	row.note = c->note;
+	privacy_mask_text(c->note, note, sizeof note);   /* ID and phone numbers masked */
+	row.note = empty(c->note) ? NULL : note;
 	long long cid = 0;
 	if ((r = store_cases_insert(st, &row, &cid)) != QD_OK)
 		return r;
@@ -197,7 +200,7 @@ static enum qd_status rate_tx(struct store *st, const struct hall *h, long long 
                               long long *evaluation_id, long long *rectification_id,
                               char deadline[11])
 {
-	char day[11], due[11] = "", detail[64];
+	char day[11], due[11] = "", detail[64], masked[CASES_REASON_MAX + 1];
 	long long now, eid = 0, rid = 0;
 	int rated;
 	if (evaluation_id)
@@ -219,6 +222,8 @@ static enum qd_status rate_tx(struct store *st, const struct hall *h, long long 
 		return r;
 	if (rated)
 		return QD_ERR_RATED;
+	if (!empty(reason))
+		reason = privacy_mask_text(reason, masked, sizeof masked) ? masked : reason;
 	r = store_cases_insert_evaluation(st, ticket_id, day, now, window, empty(staff) ? NULL : staff,
 	                                  level, reason, source, &eid);
 	snprintf(detail, sizeof detail, "evaluation %lld: level %d (%s)", eid, level, source);
@@ -316,7 +321,7 @@ struct consult_ctx {
 static enum qd_status consult_tx(struct store *st, void *vctx)
 {
 	struct consult_ctx *c = vctx;
-	char day[11], detail[32];
+	char day[11], detail[32], topic[CASES_TOPIC_MAX + 1];
 	long long now;
 	enum qd_status r = now_and_day(&now, day);
 	if (r != QD_OK)
@@ -325,7 +330,9 @@ static enum qd_status consult_tx(struct store *st, void *vctx)
 		return QD_ERR_NO_WINDOW;
 	if ((r = check_actor(st, c->staff, roles_mask(ACT_CONSULT))) != QD_OK)
 		return r;
-	if ((r = store_cases_insert_consult(st, day, now, c->window, c->staff, c->topic, &c->id)) != QD_OK)
+	privacy_mask_text(c->topic, topic, sizeof topic);   /* ID and phone numbers masked */
+	if ((r = store_cases_insert_consult(st, day, now, c->window, c->staff, empty(c->topic) ? NULL : topic,
+	                                    &c->id)) != QD_OK)
 		return r;
 	snprintf(detail, sizeof detail, "consultation %lld", c->id);
 	return store_event_add(st, now, "consult", 0, c->window, c->staff, detail);
@@ -355,8 +362,9 @@ static enum qd_status eval_void_tx(struct store *st, void *vctx)
 	enum qd_status r = roles_check(st, v->staff, ACT_EVAL_VOID);
 	if (r == QD_OK)
 		r = store_cases_void_evaluation(st, v->ticket_id, &v->eid);
-	char detail[CASES_REASON_MAX + 64];
-	snprintf(detail, sizeof detail, "evaluation %lld voided: %s", v->eid, v->reason);
+	char detail[CASES_REASON_MAX + 64], reason[CASES_REASON_MAX + 1];
+	privacy_mask_text(v->reason, reason, sizeof reason);   /* ID and phone numbers masked */
+	snprintf(detail, sizeof detail, "evaluation %lld voided: %s", v->eid, reason);
 	return r != QD_OK ? r : store_event_add(st, (long long)now, "evaluation-void", v->ticket_id, 0,
 	                                        v->staff, detail);
 }

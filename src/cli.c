@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
+#include "qdesk/privacy.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
 #include "qdesk/training.h"
@@ -47,7 +48,7 @@ const struct cli_command cli_commands[] = {
 	{ "problem",  cli_problem,  "problem add --staff ID [--window N] --what TEXT | problem list [--day D] | problem resolve ID --staff ID --resolution TEXT" },
 	{ "report",   cli_report,   "report [--day D | --week D | --month YYYY-MM | --year YYYY | --from D --to D] [--by type|window|staff|hour|weekday|day|category|matter|outcome|mode|channel] [--format table|csv|json|summary] [--encoding utf-8|gb18030] [--output FILE]" },
 	{ "check",    cli_check,    "check [--json]" },
-	{ "backup",   cli_backup,   "backup FILE [--json]" },
+	{ "backup",   cli_backup,   "backup FILE | backup --daily [--json]" },
 	{ "restore",  cli_restore,  "restore FILE [--yes]" },
 	{ "evaluation", cli_evaluation, "evaluation void TICKET --staff LEAD --reason TEXT" },
 	{ "roles",    cli_roles,    "roles [--json]" },
@@ -207,14 +208,28 @@ int cli_usage(const char *cmd, const char *msg)
 	return 2;
 }
 
+/* Every --json result of a command that stored text with personal numbers masked says how many:
+ * "masked":N (privacy.h). */
+static int masked_seen;
+static void json_masked(struct json *j)
+{
+	masked_seen += privacy_take();
+	if (masked_seen)
+		json_int(j, "masked", masked_seen);
+}
+
 int cli_run(struct cli *c, const struct cli_command *k, int argc, char **argv)
 {
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--json"))
 			c->json = 1;
 	running = c;
+	json_set_end_hook(json_masked);
 	int rc = k->run(c, argc, argv);
 	running = NULL;
+	masked_seen += privacy_take();
+	if (masked_seen && rc == 0)
+		fprintf(stderr, "qdesk: %s\n", _("ID/mobile numbers stored masked."));
 	return rc;
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "store-drafts.h"
+#include "qdesk/privacy.h"
 #include "qdesk/clock.h"
 #include "qdesk/idcard.h"
 #include "qdesk/text.h"
@@ -61,7 +62,10 @@ static void draft_of(const struct case_input *c, const char *day, struct draft_c
 	} else {
 		copy(d->phone_masked, sizeof d->phone_masked, c->phone_masked);
 	}
-	copy(d->note, sizeof d->note, c->note);
+	if (c->note && *c->note)
+		privacy_mask_text(c->note, d->note, sizeof d->note);   /* ID and phone numbers masked */
+	else
+		d->note[0] = '\0';
 }
 
 enum qd_status drafts_keep(struct store *st, long long ticket_id, int window, const char *staff,

@@ -9,6 +9,7 @@
 #include "qdesk/guide.h"
 #include "qdesk/hours.h"
 #include "qdesk/i18n.h"
+#include "qdesk/privacy.h"
 #include "qdesk/roles.h"
 #include "qdesk/staff.h"
 #include "qdesk/text.h"
@@ -301,6 +302,9 @@ enum qd_status guide_void(struct store *st, const struct hall *h, int desk, cons
 		s = QD_ERR_NOT_FOUND;
 	if (s == QD_OK)
 		s = check_text(reason, 1);
+	char masked[GUIDE_TEXT_MAX + 1];   /* ID and phone numbers masked */
+	if (s == QD_OK)
+		privacy_mask_text(reason, masked, sizeof masked), op.reason = masked;
 	return s != QD_OK ? s : store_write(st, void_tx, &op);
 }
 
@@ -383,6 +387,9 @@ enum qd_status guide_log(struct store *st, const struct hall *h, int desk, const
 		s = QD_ERR_NO_DESK;
 	if (s == QD_OK)
 		s = check_text(text, 0);
+	char masked[GUIDE_TEXT_MAX + 1];   /* ID and phone numbers masked */
+	if (s == QD_OK && text && *text)
+		privacy_mask_text(text, masked, sizeof masked), op.text = masked;
 	if (s == QD_OK)
 		s = store_write(st, log_tx, &op);
 	if (s == QD_OK && id)

@@ -75,10 +75,19 @@ void json_close(struct json *j)
 		j->depth--;
 }
 
+static void (*end_hook)(struct json *);
+
+void json_set_end_hook(void (*hook)(struct json *))
+{
+	end_hook = hook;
+}
+
 void json_end(struct json *j)
 {
 	while (j->depth > 0)
 		json_close(j);
+	if (end_hook)
+		end_hook(j);
 	json_close(j);
 	fputc('\n', j->f);
 	fflush(j->f);

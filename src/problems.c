@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "qdesk/clock.h"
+#include "qdesk/privacy.h"
 #include "qdesk/problems.h"
 #include "qdesk/roles.h"
 #include "qdesk/staff.h"
@@ -46,7 +47,9 @@ enum qd_status problems_add(struct store *st, const struct hall *h, int window, 
 		return r;
 	if (window > 0 && !hall_window(h, window))
 		return QD_ERR_NO_WINDOW;
-	struct add_ctx a = { .h = h, .window = window, .staff = staff, .what = what };
+	char masked[PROBLEMS_TEXT_MAX + 1];   /* ID and phone numbers masked */
+	privacy_mask_text(what, masked, sizeof masked);
+	struct add_ctx a = { .h = h, .window = window, .staff = staff, .what = masked };
 	if ((r = store_write(st, add_tx, &a)) != QD_OK)
 		return r;
 	if (id)
@@ -89,7 +92,9 @@ enum qd_status problems_resolve(struct store *st, const struct hall *h, long lon
 	enum qd_status r = lead_check_note(resolution, PROBLEMS_TEXT_MAX);
 	if (r != QD_OK)
 		return r;
-	struct resolve_ctx c = { id, staff, resolution };
+	char masked[PROBLEMS_TEXT_MAX + 1];   /* ID and phone numbers masked */
+	privacy_mask_text(resolution, masked, sizeof masked);
+	struct resolve_ctx c = { id, staff, masked };
 	return store_write(st, resolve_tx, &c);
 }
 

@@ -12,6 +12,7 @@
 #include "qdesk/i18n.h"
 #include "qdesk/idcard.h"
 #include "qdesk/pad.h"
+#include "qdesk/privacy.h"
 #include "qdesk/queue.h"
 #include "qdesk/roles.h"
 #include "qdesk/staff.h"
@@ -385,7 +386,7 @@ enum qd_status queue_issue(struct store *st, const struct hall *h, const struct 
 			return QD_ERR_TOO_LONG;
 		if (!text_is_clean(in->note))   /* no control or escape sequences in the store */
 			return QD_ERR_INVALID;
-		snprintf(t->note, sizeof t->note, "%s", in->note);
+		privacy_mask_text(in->note, t->note, sizeof t->note);   /* ID and phone numbers masked */
 	}
 	if (in->request_id && !queue_request_id_ok(in->request_id))
 		return QD_ERR_INVALID;

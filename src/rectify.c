@@ -5,6 +5,7 @@
 #include <string.h>
 #include "qdesk/rectify.h"
 #include "qdesk/roles.h"
+#include "qdesk/privacy.h"
 #include "qdesk/staff.h"
 #include "lead-util.h"
 #include "store-log.h"
@@ -70,7 +71,9 @@ static enum qd_status act_tx(struct store *st, void *vctx)
 enum qd_status rectify_callback(struct store *st, long long id, const char *staff, const char *note)
 {
 	enum qd_status r = lead_check_note(note, RECTIFY_NOTE_MAX);
-	struct act_ctx a = { id, staff, note, NULL };
+	char masked[RECTIFY_NOTE_MAX + 1];   /* ID and phone numbers masked */
+	privacy_mask_text(note, masked, sizeof masked);
+	struct act_ctx a = { id, staff, masked, NULL };
 	return r != QD_OK ? r : store_write(st, act_tx, &a);
 }
 
@@ -80,6 +83,8 @@ enum qd_status rectify_close(struct store *st, long long id, const char *staff, 
 	if (!outcome || (strcmp(outcome, "fixed") != 0 && strcmp(outcome, "explained") != 0))
 		return QD_ERR_NO_CHOICE;
 	enum qd_status r = lead_check_note(note, RECTIFY_NOTE_MAX);
-	struct act_ctx a = { id, staff, note, strcmp(outcome, "fixed") == 0 ? "fixed" : "explained" };
+	char masked[RECTIFY_NOTE_MAX + 1];   /* ID and phone numbers masked */
+	privacy_mask_text(note, masked, sizeof masked);
+	struct act_ctx a = { id, staff, masked, strcmp(outcome, "fixed") == 0 ? "fixed" : "explained" };
 	return r != QD_OK ? r : store_write(st, act_tx, &a);
 }

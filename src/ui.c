@@ -14,6 +14,7 @@
 #include <time.h>
 #include <wctype.h>
 #include "ui.h"
+#include "qdesk/privacy.h"
 #include "qdesk/clock.h"
 #include "qdesk/i18n.h"
 #include "qdesk/text.h"
@@ -876,6 +877,18 @@ static void apply(struct ui *ui, int flags)
 		ui->running = 0;
 }
 
+/* Personal numbers masked in text the key just stored (privacy.h): said on the status line, after
+ * the handler's own message unless that is an error (then nothing was stored). */
+static void say_masked(struct ui *ui)
+{
+	if (!privacy_take() || (ui->msg_set && ui->msg_kind == UI_MSG_ERROR))
+		return;
+	char was[sizeof ui->msg];
+	snprintf(was, sizeof was, "%s", ui->msg_set ? ui->msg : "");
+	ui_message(ui, ui->msg_set ? ui->msg_kind : UI_MSG_INFO, "%s%s%s", was, *was ? " · " : "",
+	           _("ID/mobile numbers stored masked."));
+}
+
 /* One tick: another process committed? a timer on screen? idle long enough to lock? */
 static void tick(struct ui *ui)
 {
@@ -932,6 +945,7 @@ static void dispatch(struct ui *ui, int rc, wint_t wch)
 	ui->msg_set = 0;
 	int top = ui->depth - 1;
 	int flags = ui->stack[top].s->act ? ui->stack[top].s->act(ui, ui->stack[top].self, &ev) : 0;
+	say_masked(ui);
 	/* A message survives one key press: cleared by the next key unless the handler posted one. */
 	if (!ui->msg_set && ui->msg[0]) {
 		ui->msg[0] = '\0';

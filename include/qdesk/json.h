@@ -7,6 +7,8 @@ struct json { FILE *f; int depth; char open[16]; int first[16]; };
 
 void json_begin(struct json *j, FILE *f);          /* starts the top-level object */
 void json_end(struct json *j);                      /* closes it and writes a newline */
+/* hook(j) adds members to every top-level object just before json_end closes it (NULL: none). */
+void json_set_end_hook(void (*hook)(struct json *));
 void json_str(struct json *j, const char *key, const char *v);   /* NULL v writes null */
 void json_int(struct json *j, const char *key, long long v);
 /* A number given in units of 10^-decimals: json_fixed(j, "rate", 952, 1) writes 95.2. */
