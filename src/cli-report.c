@@ -285,7 +285,7 @@ static int emit(struct cli *c, const char *path, int gb, int bom, const char *bu
 	size_t clen = len;
 	if (gb) {
 		if (to_gb18030(buf, len, &conv, &clen))
-			return cli_fail(c, QD_ERR_INVALID, strerror(errno));
+			return cli_fail(c, QD_ERR_FILE, strerror(errno));
 		buf = conv;
 	}
 	FILE *f = path ? fopen(path, "wb") : stdout;
@@ -293,7 +293,7 @@ static int emit(struct cli *c, const char *path, int gb, int bom, const char *bu
 		char detail[600];
 		snprintf(detail, sizeof detail, "%s: %s", path, strerror(errno));
 		free(conv);
-		return cli_fail(c, QD_ERR_INVALID, detail);
+		return cli_fail(c, QD_ERR_FILE, detail);
 	}
 	int bad = (bom && fwrite("\xEF\xBB\xBF", 1, 3, f) != 3) || fwrite(buf, 1, clen, f) != clen;
 	bad |= path ? fclose(f) != 0 : fflush(f) != 0;
@@ -301,7 +301,7 @@ static int emit(struct cli *c, const char *path, int gb, int bom, const char *bu
 	if (bad) {
 		char detail[600];
 		snprintf(detail, sizeof detail, "%s: %s", path ? path : "stdout", strerror(errno));
-		return cli_fail(c, QD_ERR_INVALID, detail);
+		return cli_fail(c, QD_ERR_FILE, detail);
 	}
 	return 0;
 }

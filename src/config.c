@@ -487,6 +487,11 @@ static int load_hall_group(struct loader *ld, config_setting_t *root)
 	if (strspn(h->language, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.@-")
 	    != strlen(h->language) || !*h->language)
 		return fail(ld, lang, NULL, _("\"%s\" is not a locale name such as zh_CN"), h->language);
+	/* trust2: only a language qdesk has messages in (English is built in) */
+	size_t base = strcspn(h->language, ".@");
+	if (!(base == 5 && !strncmp(h->language, "zh_CN", 5)) && strncmp(h->language, "en", 2) != 0)
+		return fail(ld, lang, NULL, _("\"%s\" is not a language qdesk has messages in: zh_CN or en"),
+		            h->language);
 	return 0;
 }
 
@@ -1045,7 +1050,10 @@ static int load_devices(struct loader *ld, config_setting_t *root)
 	    || get_int(ld, g, "max_failures", 0, 5, 1, 100, &h->security.max_failures)
 	    || get_int(ld, g, "lockout_minutes", 0, 15, 1, 1440, &h->security.lockout_minutes))
 		return -1;
-	return get_string(ld, root, "database", 0, DEFAULT_DATABASE, &h->database, NULL);
+	config_setting_t *db;
+	if (get_string(ld, root, "database", 0, DEFAULT_DATABASE, &h->database, &db))
+		return -1;
+	return db && !*h->database ? fail(ld, db, NULL, "%s", _("must name the database file, not be empty")) : 0;
 }
 
 /* training: rates per type prefix (a group of prefix = tickets an hour), an hourly profile in
@@ -1235,6 +1243,20 @@ static int load_keys(struct loader *ld, config_setting_t *root)
 	return rc;
 }
 
+/* trust2: the backup group: where `qdesk backup --daily` writes its dated copies, how many it keeps. */
+static int load_backup(struct loader *ld, config_setting_t *root)
+{
+	static const char *const keys[] = { "dir", "keep", NULL };
+	config_setting_t *g, *dir;
+	if (member(ld, root, "backup", 0, CONFIG_TYPE_GROUP, &g) || only_keys(ld, g, keys))
+		return -1;
+	ld->h->backup.keep = 14;
+	if (!g)
+		return 0;
+	return get_string(ld, g, "dir", 1, "", &ld->h->backup.dir, &dir)
+	    || get_int(ld, g, "keep", 0, 14, 1, 3650, &ld->h->backup.keep);
+}
+
 /* trust: the store group: how long a command waits for a database another process holds. */
 static int load_store(struct loader *ld, config_setting_t *root)
 {
@@ -1260,7 +1282,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 		"categories", "matters", "outcomes", "modes", "elderly_help", "pause_reasons", "evaluation",
 		"calling", "announce", "printer", "security", "keys", "store", "desks", "training",
 		"lead", "board", "pad", "report",
-		NULL };
+		"backup", NULL };
 	struct hall *h = ld->h;
 	config_setting_t *outcomes;
 	if (only_keys(ld, root, keys) || load_hall_group(ld, root) || load_zones(ld, root)
@@ -1280,6 +1302,7 @@ static int load_all(struct loader *ld, config_setting_t *root)
 	    || load_lead(ld, root)
 	    || load_keys(ld, root)
 	    || load_store(ld, root)
+	    || load_backup(ld, root)
 	    || load_desks(ld, root) || load_training(ld, root)
 	    || load_board(ld, root)
 	    || load_report(ld, root))
@@ -1513,6 +1536,7 @@ void config_free(struct hall *h)
 	free(h->name);
 	free(h->language);
 	free(h->database);
+	free(h->backup.dir);
 	free(h);
 }
 

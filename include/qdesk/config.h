@@ -116,6 +116,9 @@ struct hall {
 	 * make-up days from eval), and when an idle or paused window becomes an alert. */
 	struct { int problem_days; int idle_alert_minutes; int pause_alert_minutes; } lead;
 	struct hall_key *keys; size_t nkeys;
+	/* trust2: daily backups (qdesk backup --daily): the folder (NULL: none configured), how many
+	 * dated copies are kept */
+	struct { char *dir; int keep; } backup;
 	/* trust: the store group */
 	struct {
 		int busy_seconds;       /* give up waiting for a database another process holds */

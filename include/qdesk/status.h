@@ -2,8 +2,11 @@
 #ifndef QDESK_STATUS_H
 #define QDESK_STATUS_H
 
-/* STATUS(name, exit code for the CLI, English message; translated at print time). A name the
- * configuration does not define (type, window, group, outcome, reason …) is a usage error: 2. */
+/* STATUS(name, exit code for the CLI, English message; translated at print time). The rule
+ * (qdesk(1) EXIT STATUS): 2 when the command as typed could never succeed — a usage error, a name
+ * the configuration does not define (type, window, group, outcome, reason …) or a value invalid in
+ * itself (malformed, out of range, too long, a wrong ID check character, a required text missing);
+ * 1 when a valid request is refused by the hall's state or records, or fails (disk, lock). */
 #define QDESK_STATUSES(STATUS) \
 	STATUS(QD_OK,              0, "done") \
 	STATUS(QD_ERR_NOMEM,       1, "out of memory") \
@@ -12,7 +15,7 @@
 	STATUS(QD_ERR_SCHEMA,      1, "the database was written by a newer qdesk") \
 	STATUS(QD_ERR_CONFIG,      2, "configuration error") \
 	STATUS(QD_ERR_USAGE,       2, "usage error") \
-	STATUS(QD_ERR_INVALID,     1, "invalid value") \
+	STATUS(QD_ERR_INVALID,     2, "invalid value") \
 	STATUS(QD_ERR_NOT_FOUND,   1, "not found") \
 	STATUS(QD_ERR_EXISTS,      1, "already exists") \
 	STATUS(QD_ERR_NO_TYPE,     2, "no such business type") \
@@ -38,16 +41,16 @@
 	STATUS(QD_ERR_NOTHING_TO_UNDO, 1, "there is nothing to undo at this window") \
 	STATUS(QD_ERR_UNDO_EXPIRED, 1, "too late to undo") \
 	STATUS(QD_ERR_RATED,       1, "this visit has already been evaluated") \
-	STATUS(QD_ERR_RATING,      1, "a rating is a whole number from 1 to 5") \
-	STATUS(QD_ERR_IDCARD,      1, "invalid resident ID number") \
-	STATUS(QD_ERR_PHONE,       1, "invalid mobile number") \
-	STATUS(QD_ERR_TOO_LONG,    1, "text too long") \
-	STATUS(QD_ERR_MINUTES_NO_HELP, 1, "help minutes are the time elderly help took: choose the help given first") \
+	STATUS(QD_ERR_RATING,      2, "a rating is a whole number from 1 to 5") \
+	STATUS(QD_ERR_IDCARD,      2, "invalid resident ID number") \
+	STATUS(QD_ERR_PHONE,       2, "invalid mobile number") \
+	STATUS(QD_ERR_TOO_LONG,    2, "text too long") \
+	STATUS(QD_ERR_MINUTES_NO_HELP, 2, "help minutes are the time elderly help took: choose the help given first") \
 	STATUS(QD_ERR_NO_STAFF,    1, "no such staff member") \
 	STATUS(QD_ERR_STAFF_DISABLED, 1, "this staff account is disabled") \
 	STATUS(QD_ERR_ROLE,        1, "this staff member's role may not do that") \
 	STATUS(QD_ERR_PIN,         1, "wrong PIN") \
-	STATUS(QD_ERR_PIN_WEAK,    1, "a PIN is 4 to 12 digits") \
+	STATUS(QD_ERR_PIN_WEAK,    2, "a PIN is 4 to 12 digits") \
 	STATUS(QD_ERR_LOCKED,      1, "too many wrong PINs; the account is locked for a while") \
 	STATUS(QD_ERR_TOOK_OVER,   1, "another clerk is signed in at this window") \
 	/* slips and announcer (print.h, announce.h) */ \
@@ -67,21 +70,23 @@
 	STATUS(QD_ERR_REQUEST_ID,  1, "that request id was already used for another kind of ticket") \
 	/* guide desk (issue 7) */ \
 	STATUS(QD_ERR_NO_DESK,     2, "no such guide desk") \
-	STATUS(QD_ERR_REASON,      1, "a reason is required") \
+	STATUS(QD_ERR_REASON,      2, "a reason is required") \
 	/* training mode */ \
 	STATUS(QD_ERR_LIVE_DB,     1, "not a training database: the demo and the simulator run only on one of their own, made by 'qdesk --db FILE init --demo'") \
 	STATUS(QD_ERR_SIM_RUNNING, 1, "a simulator is already running on this database") \
 	/* the shift lead: attendance, 办不成事 problems, the rectification ledger */ \
 	STATUS(QD_ERR_SERVING_ELSEWHERE, 1, "this clerk is serving a ticket at another window; finish it there first") \
 	STATUS(QD_ERR_ITEM_CLOSED, 1, "this item is already closed") \
-	STATUS(QD_ERR_NOTE_REQUIRED, 1, "a note is required") \
+	STATUS(QD_ERR_NOTE_REQUIRED, 2, "a note is required") \
 	/* evaluation pads (pad.h) */ \
 	STATUS(QD_ERR_PAD_RATES,   1, "this window has an evaluation pad: the applicant rates there") \
 	STATUS(QD_ERR_NO_PAD,      1, "this window has no evaluation pad") \
-	STATUS(QD_ERR_REASON_NEEDED, 1, "a rating of 1 or 2 needs a reason") \
+	STATUS(QD_ERR_REASON_NEEDED, 2, "a rating of 1 or 2 needs a reason") \
 	STATUS(QD_ERR_NOT_PENDING, 1, "this visit is not waiting for a rating at this window") \
 	/* trust: the clock */ \
 	STATUS(QD_ERR_CLOCK_BACK,  1, "the date is before the database was created; check the clock (QDESK_NOW)") \
+	/* trust2: a file a command writes (report --output, backup --daily) */ \
+	STATUS(QD_ERR_FILE,        1, "cannot write the file") \
 	/* the hall board (board.h) */ \
 	STATUS(QD_ERR_NO_ZONE,     2, "no such zone")
 

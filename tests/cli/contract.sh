@@ -18,10 +18,10 @@ expect_grep "json number" '"number":"C001"' "$T/out"
 expect_grep "json ok" '"ok":true' "$T/out"
 expect_grep "json state" '"state":"waiting"' "$T/out"
 
-# Refusals exit 1 with the reason on stderr; --json also on stdout.
-expect_exit 1 q issue A --id-number 110105194912310021; expect_grep "bad ID checksum" "invalid resident ID" "$T/err"
-expect_exit 1 q issue A --phone 12345678901;   expect_grep "bad phone" "invalid mobile number" "$T/err"
-expect_exit 1 q issue A --note "$(printf 'x\033[2J')"; expect_grep "escape in note" "invalid value: note" "$T/err"
+# Invalid values exit 2, refusals 1, with the reason on stderr; --json also on stdout.
+expect_exit 2 q issue A --id-number 110105194912310021; expect_grep "bad ID checksum" "invalid resident ID" "$T/err"
+expect_exit 2 q issue A --phone 12345678901;   expect_grep "bad phone" "invalid mobile number" "$T/err"
+expect_exit 2 q issue A --note "$(printf 'x\033[2J')"; expect_grep "escape in note" "invalid value: note" "$T/err"
 expect_exit 1 q call 1 --staff c1 --number A999; expect_grep "special call of unknown number" "not found: A999" "$T/err"
 expect_exit 1 q call 1 --staff g1;             expect_grep "guide may not call" "role may not" "$T/err"
 expect_exit 1 q call 1 --staff nobody;         expect_grep "unknown staff" "no such staff" "$T/err"
@@ -119,7 +119,7 @@ expect_exit 0 q staff list --json
 expect_grep "list json" '"id":"c2","name":"王五","role":"clerk","active":false' "$T/out"
 echo 1357 | expect_exit 1 q staff add c1 --name X --role clerk
 expect_grep "duplicate staff" "already exists" "$T/err"
-echo 12 | expect_exit 1 q staff add c9 --name X --role clerk
+echo 12 | expect_exit 2 q staff add c9 --name X --role clerk
 expect_grep "weak PIN" "4 to 12 digits" "$T/err"
 
 # Status: one JSON object with each queue and each window.
