@@ -196,13 +196,54 @@ int cli_fail(struct cli *c, enum qd_status s, const char *detail)
 	return qd_status_exit(s);
 }
 
+/* The command running (cli_run) and its subcommand, if its synopsis has one named argv[1]
+ * ("staff add", "rectify close"): usage errors name the whole command. */
+static const struct cli_command *running_k;
+static const char *running_sub;
+
+/* The next alternative of k's synopsis after p: " | NAME …" (a bar inside one, "(--a | --b)", is
+ * not one); NULL at the last. */
+static const char *next_alt(const struct cli_command *k, const char *p)
+{
+	size_t nl = strlen(k->name);
+	while ((p = strstr(p, " | ")))
+		if (!strncmp(p + 3, k->name, nl) && p[3 + nl] == ' ')
+			return p;
+		else
+			p += 3;
+	return NULL;
+}
+
+/* Where in k's synopsis the alternative "NAME SUB …" starts, or NULL. */
+static const char *synopsis_of(const struct cli_command *k, const char *sub)
+{
+	size_t nl = strlen(k->name), sl = strlen(sub);
+	for (const char *p = k->synopsis; p; p = next_alt(k, p), p = p ? p + 3 : NULL)
+		if (!strncmp(p, k->name, nl) && p[nl] == ' ' && !strncmp(p + nl + 1, sub, sl) &&
+		    (p[nl + 1 + sl] == ' ' || p[nl + 1 + sl] == '\0'))
+			return p;
+	return NULL;
+}
+
 int cli_usage(const char *cmd, const char *msg)
 {
 	const struct cli_command *k = cmd ? cli_command(cmd) : NULL;
+	const char *sub = NULL;
+	if (running_k && cmd && (!k || k == running_k || (running_sub && !strcmp(cmd, running_sub)))) {
+		/* the command, or its subcommand's own argv[0] ("void" of evaluation void is a command too) */
+		k = running_k;
+		sub = running_sub;
+	}
 	char safe[512];
 	text_sanitize(msg, safe, sizeof safe);
-	fprintf(stderr, "qdesk%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "", safe);
 	if (k)
+		fprintf(stderr, "qdesk %s%s%s: %s\n", k->name, sub ? " " : "", sub ? sub : "", safe);
+	else
+		fprintf(stderr, "qdesk%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "", safe);
+	const char *syn = k && sub ? synopsis_of(k, sub) : NULL, *bar = syn ? next_alt(k, syn) : NULL;
+	if (syn)
+		fprintf(stderr, "%s: qdesk %.*s\n", _("usage"), bar ? (int)(bar - syn) : (int)strlen(syn), syn);
+	else if (k)
 		fprintf(stderr, "%s: qdesk %s\n", _("usage"), k->synopsis);
 	cli_json_error(running, QD_ERR_USAGE, _(qd_status_text(QD_ERR_USAGE)), safe);
 	return 2;
@@ -224,9 +265,12 @@ int cli_run(struct cli *c, const struct cli_command *k, int argc, char **argv)
 		if (!strcmp(argv[i], "--json"))
 			c->json = 1;
 	running = c;
+	running_k = k;
+	running_sub = argc > 1 && synopsis_of(k, argv[1]) ? argv[1] : NULL;
 	json_set_end_hook(json_masked);
 	int rc = k->run(c, argc, argv);
 	running = NULL;
+	running_k = NULL;
 	masked_seen += privacy_take();
 	if (masked_seen && rc == 0)
 		fprintf(stderr, "qdesk: %s\n", _("ID/mobile numbers stored masked."));
@@ -284,8 +328,9 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct cli_opt *opts, 
 			snprintf(msg, sizeof msg, _("unknown option '--%.*s'"), (int)len, name);
 			return cli_usage(argv[0], msg);
 		}
+		int again = o->value && (o->value == &c->config_arg || o->value == &c->db_arg) && *o->value;
 		if (k < 8 * sizeof seen) {
-			if (seen & 1UL << k) {
+			if (again || seen & 1UL << k) {   /* a global one may have come before the command */
 				snprintf(msg, sizeof msg, _("option '--%s' is given twice"), o->name);
 				return cli_usage(argv[0], msg);
 			}
