@@ -6,6 +6,7 @@
 #   engine   the in-process engine (bench-queue) and the CLI round trip (cli-throughput.sh)
 #   report   qdesk report of a day, a month and a year on 1 and 5 years of history (report.sh)
 #   board    call→board latency and the hall board's idle CPU, in tmux (board.sh)
+#   audit    qdesk audit verify on a clean database of about 100,000 events
 # History comes from gen-history (BENCH_SCALE=small by default, full = 3.5 M tickets a year);
 # BENCH_YEARS="0 1 5" says which histories (years) to build.
 BUILD=${BUILD:-build}
@@ -115,7 +116,28 @@ board() {
 	BUILD=$BUILD sh "$TOP/tests/bench/board.sh"
 }
 
-SECTIONS=${BENCH_SECTIONS:-speed engine report board}
+# trust: qdesk audit verify on a clean database of about 100,000 chained events (gen-history writes
+# every event through store_event_add), beside sqlite3 reading every event row once.
+audit() {
+	conf="$TOP/tests/bench/hall-32.conf"
+	db="$T/audit.db"
+	echo "== audit (hall-32.conf, scale small, about 100,000 events; seconds)"
+	QDESK_NOW="2026-11-23 08:00:00" "$B/gen-history" --config "$conf" --db "$db" --days 66 \
+		--until 2026-11-20 --scale small -q >"$T/gen" || { echo "gen-history failed" >&2; return 1; }
+	events=$(sqlite3 -readonly "$db" 'SELECT count(*) FROM events')
+	: >"$T/verify"; : >"$T/scan"
+	for i in 1 2 3; do
+		timed "$T/verify" "$Q" --config "$conf" --db "$db" audit verify
+		[ $rc = 0 ] || { echo "audit verify found a problem on a clean database (exit $rc)" >&2; return 1; }
+		timed "$T/scan" sqlite3 -readonly "$db" 'SELECT count(*), sum(length(hash)), max(detail) FROM events'
+	done
+	v=$(pct "$T/verify" 50) s=$(pct "$T/scan" 50)
+	row "what" "qdesk" "baseline" "ratio"
+	row "audit verify, $events events, median of 3 (vs one scan)" \
+		"$(awk -v v="$v" 'BEGIN { printf "%.2f", v / 1000 }')" "$(awk -v v="$s" 'BEGIN { printf "%.2f", v / 1000 }')" "$(ratio "$v" "$s")"
+}
+
+SECTIONS=${BENCH_SECTIONS:-speed engine report board audit}
 for s in $SECTIONS; do
 	$s || { echo "bench section $s failed" >&2; exit 1; }
 done
