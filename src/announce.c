@@ -158,6 +158,21 @@ static enum qd_status cursor_rx(struct store *st, void *ctx)
 	return store_announce_cursor(st, c->channel, c->id);
 }
 
+/* How long one call may take to announce (every repeat, pause and timeout, and a margin): a claim
+ * older than that is no longer being spoken. */
+static long long lease_of(const struct hall *h)
+{
+	return (long long)h->announce.repeat * (h->announce.timeout + h->announce.pause_ms / 1000 + 1) + 5;
+}
+
+struct abandon { const char *channel, *error; long long before, at; int n; };
+
+static enum qd_status abandon_tx(struct store *st, void *ctx)
+{
+	struct abandon *b = ctx;
+	return store_announce_abandon(st, b->channel, b->before, b->at, b->error, &b->n);
+}
+
 enum qd_status announce_start(struct announcer *a)
 {
 	char host[48] = "";
@@ -169,6 +184,14 @@ enum qd_status announce_start(struct announcer *a)
 	if (a->started == (time_t)-1)
 		return QD_ERR_CONFIG;
 	a->spoken = a->failed = a->skipped = a->taken = a->waiting = 0;
+	/* a call some announcer claimed and never finished (it was stopped mid-speech) is failed */
+	struct abandon b = { channel(a), _("interrupted: its announcer stopped while speaking"),
+	                     (long long)a->started - lease_of(a->h), (long long)a->started, 0 };
+	enum qd_status s = store_write(a->st, abandon_tx, &b);
+	if (s != QD_OK)
+		return s;
+	if (b.n)
+		say(a, _("%d calls left half-spoken by a stopped announcer marked failed"), b.n);
 	struct cursor_rx c = { channel(a), &a->cursor };
 	return store_read(a->st, cursor_rx, &c);
 }
@@ -233,8 +256,7 @@ static enum qd_status handle(struct announcer *a, const struct call_event *ev)
 {
 	const struct hall *h = a->h;
 	time_t now = clock_now();
-	long long lease = (long long)h->announce.repeat * (h->announce.timeout + h->announce.pause_ms / 1000 + 1) + 5;
-	struct claim c = { channel(a), a->who, ev->id, (long long)now, (long long)now - lease, 0, "" };
+	struct claim c = { channel(a), a->who, ev->id, (long long)now, (long long)now - lease_of(h), 0, "" };
 	enum qd_status s = store_write(a->st, claim_tx, &c);
 	if (s != QD_OK)
 		return s;

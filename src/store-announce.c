@@ -78,6 +78,23 @@ enum qd_status store_announce_end(struct store *st, const char *channel, long lo
 	return store_exec(st, s);
 }
 
+enum qd_status store_announce_abandon(struct store *st, const char *channel, long long before,
+                                      long long at, const char *error, int *n)
+{
+	sqlite3_stmt *s = keyed(st, "UPDATE announcements SET state = 'failed', finished_at = ?3, error = ?4"
+	                            " WHERE channel = ?1 AND state = 'speaking' AND claimed_at < ?2",
+	                        channel, before);
+	*n = 0;
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int64(s, 3, at);
+	sqlite3_bind_text(s, 4, error, -1, SQLITE_TRANSIENT);
+	enum qd_status r = store_exec(st, s);
+	if (r == QD_OK)
+		*n = sqlite3_changes(store_handle(st));
+	return r;
+}
+
 enum qd_status store_announce_cursor(struct store *st, const char *channel, long long *id)
 {
 	sqlite3_stmt *s = store_stmt(st,

@@ -14,6 +14,11 @@ enum qd_status store_announce_claim(struct store *st, const char *channel, long 
 /* End the claim: state 'spoken' or 'failed' (error may be NULL) at time at. */
 enum qd_status store_announce_end(struct store *st, const char *channel, long long event_id,
                                   const char *state, long long at, const char *error);
+/* Claims on channel still 'speaking' but claimed before `before` (their announcer stopped
+ * mid-speech: killed, crashed, the machine went down) end as 'failed' with error, at time at;
+ * *n = how many. Reads the partial index of calls being spoken. */
+enum qd_status store_announce_abandon(struct store *st, const char *channel, long long before,
+                                      long long at, const char *error, int *n);
 /* The newest event id ever claimed on channel, 0 if none (the announcer's cursor on restart). */
 enum qd_status store_announce_cursor(struct store *st, const char *channel, long long *id);
 

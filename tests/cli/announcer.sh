@@ -87,6 +87,15 @@ expect_grep "restart: skip logged" "120" "$T/err"
 q announcer --once --json >"$T/out" 2>"$T/err"
 expect_grep "nothing twice" '"announced":0,"failed":0,"skipped":0,"taken":0' "$T/out"
 
+# ---- an announcer stopped mid-speech: its claim is failed at the next start, not left speaking ------
+QDESK_NOW="2026-11-23 09:10:00" q recall 11 --staff c11 >/dev/null || fail "recall 11"
+sql "INSERT INTO announcements (channel, event_id, claimed_at, claimed_by)
+	SELECT 'voice', max(id), strftime('%s', '2026-11-23 08:00:00', 'utc'), 'gone:1' FROM events WHERE kind IN ('call', 'recall')"
+QDESK_NOW="2026-11-23 09:10:00" q announcer --once --json >"$T/out" 2>"$T/err"
+expect_eq "half-spoken call failed" "failed|中断：播报程序在播报中停止" \
+	"$(sql "SELECT state, error FROM announcements WHERE claimed_by = 'gone:1'")"
+expect_grep "and said so" "已将1个因播报程序停止而未播完的叫号记为失败" "$T/err"
+
 # ---- speakers that fail: missing, hanging (killed after the timeout); the queue moves on ---------------
 conf missing "command = \"no-such-speaker -v cmn\"; repeat = 1;"
 QDESK_NOW="2026-11-23 09:10:00" QDESK_CONFIG=$T/missing.conf q call 16 --staff c16 >/dev/null
@@ -98,7 +107,7 @@ QDESK_NOW="2026-11-23 09:10:00" q recall 16 --staff c16 >/dev/null
 QDESK_NOW="2026-11-23 09:10:00" q recall 12 --staff c12 >/dev/null
 QDESK_NOW="2026-11-23 09:10:00" QDESK_CONFIG=$T/hang.conf timeout 20 "$QDESK_BIN" --db "$DB" announcer --once --json >"$T/out" 2>"$T/err"
 expect_grep "hanging speaker: both failed, queue moved on" '"announced":0,"failed":2' "$T/out"
-expect_eq "failures recorded" 4 "$(sql "SELECT count(*) FROM announcements WHERE state = 'failed'")"
+expect_eq "failures recorded (and the half-spoken one)" 5 "$(sql "SELECT count(*) FROM announcements WHERE state = 'failed'")"
 sql "SELECT error FROM announcements WHERE state = 'failed' ORDER BY event_id DESC LIMIT 1" >"$T/err2"
 expect_grep "hanging speaker: reason" "1" "$T/err2"
 
