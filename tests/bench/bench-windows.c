@@ -5,7 +5,7 @@
  *   bench-windows --config FILE --db FILE --windows N [--rounds R]
  * The database must hold staff c001… (gen-history makes them); R tickets per window are issued
  * first, then R rounds: every window calls at the same instant (a barrier), then all finish (untimed),
- * as the bare writers each commit once a round; one untimed round first. Prints one line:
+ * then every thread does one bare commit at the same instant; one untimed round first. Prints:
  *   windows N call_p50 call_p99 bare_p50 bare_p99   (ms; a call is one transaction)
  * Asserts nothing: a failing call ends the program with exit 1 and the reason. */
 #include <pthread.h>
@@ -23,14 +23,14 @@
 #define MAX_WIN 64
 
 struct worker {
-	int window, rounds, bare;
-	const char *path;
-	double *ms;                 /* rounds timings */
+	int window, rounds;
+	const char *path, *bare;    /* the qdesk database, the bare writers' file */
+	double *ms, *bare_ms;       /* rounds timings each */
 	char err[256];
 };
 
 static const struct hall *hall;
-static pthread_barrier_t start;    /* every round begins at once in every thread */
+static pthread_barrier_t start;    /* every burst begins at once in every thread */
 
 /* The bare writer's wait: a short fixed sleep, close to the ideal of being woken when free. */
 static int bare_busy(void *arg, int count)
@@ -42,37 +42,16 @@ static int bare_busy(void *arg, int count)
 	return 1;
 }
 
-static void *run_bare(void *arg)
-{
-	struct worker *w = arg;
-	sqlite3 *db;
-	if (sqlite3_open_v2(w->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(w->err, sizeof w->err, "bare: %s", sqlite3_errmsg(db));
-		pthread_barrier_wait(&start);
-		sqlite3_close(db);
-		return NULL;
-	}
-	sqlite3_busy_handler(db, bare_busy, NULL);
-	pthread_barrier_wait(&start);
-	for (int i = 0; i < w->rounds; i++) {
-		pthread_barrier_wait(&start);
-		double t0 = now_ms();
-		if (!w->err[0] && sqlite3_exec(db, "BEGIN IMMEDIATE; UPDATE t SET v = v + 1 WHERE id = 1; COMMIT",
-		                 NULL, NULL, NULL) != SQLITE_OK)
-			snprintf(w->err, sizeof w->err, "bare: %s", sqlite3_errmsg(db));
-		w->ms[i] = now_ms() - t0;
-	}
-	sqlite3_close(db);
-	return NULL;
-}
-
+/* One window: a store connection (as a console has) and a bare connection; each round is a burst
+ * of calls at every window at once, the finishes (untimed), then a burst of bare commits, so both
+ * meet the same disk and the same load (this machine's fsync latency drifts by 2x in minutes). */
 static void *run_window(void *arg)
 {
 	struct worker *w = arg;
 	char staff[16];
 	snprintf(staff, sizeof staff, "c%03d", w->window);
 	struct store *st;
+	sqlite3 *db = NULL;
 	enum qd_status s = store_open(w->path, STORE_OPEN_WRITE, &st);
 	if (s == QD_OK) {
 		/* untimed: finish what the window may still be serving, then one round */
@@ -83,34 +62,47 @@ static void *run_window(void *arg)
 	if (s != QD_OK)
 		snprintf(w->err, sizeof w->err, "window %d: %s (%s)", w->window, qd_status_text(s),
 		         st ? store_errmsg(st) : store_errmsg(NULL));
+	else if (sqlite3_open_v2(w->bare, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	         sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
+		snprintf(w->err, sizeof w->err, "bare: %s", sqlite3_errmsg(db));
+	sqlite3_busy_handler(db, bare_busy, NULL);
 	pthread_barrier_wait(&start);
+	/* a failed window still meets the others at every barrier of every round */
 	for (int i = 0; i < w->rounds; i++) {
-		/* a failed window still meets the others at both barriers of every round */
 		pthread_barrier_wait(&start);
 		double t0 = now_ms();
 		if (!w->err[0])
 			s = queue_call_next(st, hall, w->window, staff, NULL);
 		w->ms[i] = now_ms() - t0;
-		pthread_barrier_wait(&start);   /* the finishes do not mix with the calls */
+		pthread_barrier_wait(&start);
 		if (!w->err[0] && s == QD_OK)
 			s = queue_finish(st, hall, w->window, staff, NULL, 0, 0, NULL, NULL);
 		if (!w->err[0] && s != QD_OK)
 			snprintf(w->err, sizeof w->err, "window %d: %s (%s)", w->window, qd_status_text(s),
 			         store_errmsg(st));
+		pthread_barrier_wait(&start);
+		t0 = now_ms();
+		if (!w->err[0] && sqlite3_exec(db, "BEGIN IMMEDIATE; UPDATE t SET v = v + 1 WHERE id = 1; COMMIT",
+		                               NULL, NULL, NULL) != SQLITE_OK)
+			snprintf(w->err, sizeof w->err, "bare: %s", sqlite3_errmsg(db));
+		w->bare_ms[i] = now_ms() - t0;
 	}
+	sqlite3_close(db);
 	store_close(st);
 	return NULL;
 }
 
-/* Run n workers of one kind at once; fills all[] with every timing. 0, or -1 after printing why. */
-static int run_all(struct worker *ws, int n, int bare, const char *path, int rounds, double *all)
+/* Run n windows at once; fills calls[] and commits[] with every timing. 0, or -1 after saying why. */
+static int run_all(struct worker *ws, int n, const char *path, const char *bare, int rounds,
+                   double *calls, double *commits)
 {
 	pthread_t th[MAX_WIN];
 	pthread_barrier_init(&start, NULL, (unsigned)n);
 	for (int i = 0; i < n; i++) {
-		ws[i] = (struct worker){ .window = i + 1, .rounds = rounds, .bare = bare, .path = path,
-		                         .ms = all + (size_t)i * (size_t)rounds };
-		if (pthread_create(&th[i], NULL, bare ? run_bare : run_window, &ws[i]) != 0) {
+		size_t at = (size_t)i * (size_t)rounds;
+		ws[i] = (struct worker){ .window = i + 1, .rounds = rounds, .path = path, .bare = bare,
+		                         .ms = calls + at, .bare_ms = commits + at };
+		if (pthread_create(&th[i], NULL, run_window, &ws[i]) != 0) {
 			fprintf(stderr, "bench-windows: no thread\n");
 			return -1;
 		}
@@ -179,8 +171,7 @@ int main(int argc, char **argv)
 	static struct worker ws[MAX_WIN];
 	size_t total = (size_t)n * (size_t)rounds;
 	double *calls = malloc(total * sizeof *calls), *commits = malloc(total * sizeof *commits);
-	int rc = !calls || !commits || run_all(ws, n, 0, db, rounds, calls) != 0 ||
-	         run_all(ws, n, 1, bare, rounds, commits) != 0;
+	int rc = !calls || !commits || run_all(ws, n, db, bare, rounds, calls, commits) != 0;
 	sqlite3_close(b);
 	char wal[4300];
 	unlink(bare);
