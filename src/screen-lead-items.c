@@ -19,6 +19,9 @@
 
 void lead_items_load(struct ui *ui, struct lead_screen *l)
 {
+	/* the cursor stays on the item it was on (a closed item moves down the list) */
+	long long ledger_id = l->nledger ? l->ledger[l->ledger_list.sel].id : 0;
+	long long problem_id = l->nproblems ? l->problems[l->problem_list.sel].id : 0;
 	free(l->ledger);
 	free(l->problems);
 	l->ledger = NULL;
@@ -28,6 +31,12 @@ void lead_items_load(struct ui *ui, struct lead_screen *l)
 		l->items_error = rectify_list(ui_store(ui), NULL, &l->ledger, &l->nledger);
 	else if (l->view == LEAD_VIEW_PROBLEMS)
 		l->items_error = problems_list(ui_store(ui), NULL, &l->problems, &l->nproblems);
+	for (size_t i = 0; ledger_id && i < l->nledger; i++)
+		if (l->ledger[i].id == ledger_id)
+			l->ledger_list.sel = (int)i;
+	for (size_t i = 0; problem_id && i < l->nproblems; i++)
+		if (l->problems[i].id == problem_id)
+			l->problem_list.sel = (int)i;
 }
 
 /* Keep the cursor on a row and the row in the rows shown. */
@@ -158,7 +167,16 @@ void lead_ledger_view(struct ui *ui, struct lead_screen *l, int top, int bottom)
 	text_pad(_("due"), 11, due, sizeof due);
 	text_pad("★", 2, lv, sizeof lv);
 	text_pad(_("win"), 3, win, sizeof win);
-	snprintf(line, sizeof line, "%4s %s %s %s %s %s %s %s", "No.", num, due, lv, win, clerk, state, _("reason"));
+	int wide = COLS >= 120;             /* room for the matter and the day it was opened */
+	char matter[160] = "", opened[32] = "";
+	if (wide) {
+		char mh[64];
+		text_pad(_("matter"), 24, mh, sizeof mh);
+		text_pad(_("opened"), 10, opened, sizeof opened);
+		snprintf(matter, sizeof matter, "%s %s ", opened, mh);
+	}
+	snprintf(line, sizeof line, "%4s %s %s%s %s %s %s %s %s", _("item"), num, wide ? matter : "", due, lv, win,
+	         clerk, state, _("reason"));
 	ui_text(top + 1, 1, w, A_UNDERLINE, line);
 	list_fit(&l->ledger_list, l->nledger, rows);
 	for (int i = 0; i < rows && l->ledger_list.top + i < (int)l->nledger; i++) {
@@ -168,8 +186,14 @@ void lead_ledger_view(struct ui *ui, struct lead_screen *l, int top, int bottom)
 		text_pad(it->staff[0] ? it->staff : "-", 8, clerk, sizeof clerk);
 		text_pad(state_label(it->state), 11, state, sizeof state);
 		snprintf(ww, sizeof ww, "%d", it->window);
-		snprintf(line, sizeof line, "%4lld %s %s%s %d  %3s %s %s %s", it->id, num, it->deadline,
-		         it->overdue ? "!" : " ", it->level, it->window ? ww : "-", clerk, state,
+		if (wide) {
+			const struct hall_matter *m = hall_matter(ui_hall(ui), it->matter);
+			char mn[96];
+			text_pad(m ? m->name : it->matter[0] ? it->matter : "-", 24, mn, sizeof mn);
+			snprintf(matter, sizeof matter, "%s %s ", it->opened_day, mn);
+		}
+		snprintf(line, sizeof line, "%4lld %s %s%s%s %d  %3s %s %s %s", it->id, num, wide ? matter : "",
+		         it->deadline, it->overdue ? "!" : " ", it->level, it->window ? ww : "-", clerk, state,
 		         it->reason[0] ? it->reason : "-");
 		ui_pad(top + 2 + i, 1, w, row_attr(k == l->ledger_list.sel, it->overdue), line);
 	}
@@ -211,7 +235,7 @@ void lead_problems_view(struct ui *ui, struct lead_screen *l, int top, int botto
 	text_pad(_("state"), 8, state, sizeof state);
 	text_pad(_("win"), 3, win, sizeof win);
 	text_pad(_("due"), 11, due, sizeof due);
-	snprintf(line, sizeof line, "%4s %s %s %s %s %s", "No.", due, win, by, state, _("what was wrong"));
+	snprintf(line, sizeof line, "%4s %s %s %s %s %s", _("item"), due, win, by, state, _("what was wrong"));
 	ui_text(top + 1, 1, w, A_UNDERLINE, line);
 	list_fit(&l->problem_list, l->nproblems, rows);
 	for (int i = 0; i < rows && l->problem_list.top + i < (int)l->nproblems; i++) {

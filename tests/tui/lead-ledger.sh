@@ -1,7 +1,8 @@
 #!/bin/sh
 # The lead's ledger views (golden): the rectification ledger with an overdue item standing out and
 # the selected item's details; a call-back and a closing recorded from the screen with a note; the
-# 办不成事 list where the lead resolves a problem. What the screen records is what
+# 办不成事 list where the lead resolves a problem; a wide terminal shows the matter in the list and
+# the cursor stays on the closed item as it moves down. What the screen records is what
 # `qdesk rectify list` and `qdesk problem list` then show (the same domain functions).
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/tui-lib.sh"
@@ -31,6 +32,9 @@ l1<Enter>1234<Enter>
 增开B类窗口一个
 <Enter>
 :dump closed
+:resize 130 30
+:dump wide
+:resize 80 24
 <F5>
 :dump problems
 <F9>
@@ -45,6 +49,8 @@ tui_expect lead-ledger ledger "reason: 材料要求说不清"
 tui_expect lead-ledger ledger "OVERDUE"
 tui_expect lead-ledger called-back "Rectification 2: call-back recorded."
 tui_expect lead-ledger closed "Rectification 2 closed."
+tui_expect lead-ledger wide "   1 A001   2026-11-10 企业设立登记             2026-11-17! 1"
+tui_expect lead-ledger wide "No. 2 · rating 2"
 tui_expect lead-ledger empty-note "a note is required"
 tui_expect lead-ledger resolved "Problem 1: resolution recorded."
 
