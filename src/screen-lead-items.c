@@ -155,7 +155,7 @@ static void ledger_details(struct ui *ui, const struct rectify_item *it, int y, 
 
 void lead_ledger_view(struct ui *ui, struct lead_screen *l, int top, int bottom)
 {
-	char line[768], num[32], clerk[32], state[64], ww[16];
+	char line[1536], num[32], clerk[32], state[64], ww[16];
 	int w = COLS - 2, rows = list_rows(top, bottom);
 	snprintf(line, sizeof line, _("%zu items: the open ones by deadline, then those opened today and closed"), l->nledger);
 	if (!list_heading(l, top, w, line, l->nledger, _("No bad ratings to follow up.")))
