@@ -3,12 +3,7 @@
 # command line and the board shows each call without a key press, a recall again; the display
 # above window 1 follows too; a resize keeps the board drawn; q closes it.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed"; exit 77; }
-[ -x "$QDESK_BIN" ] || { echo "no $QDESK_BIN"; exit 1; }
-
-SOCK=qdesk-board-$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "${T:?}"' EXIT
+. "$(dirname "$0")/../term-lib.sh"
 
 q init >/dev/null
 for s in "c1 张三" "c2 李四"; do
@@ -19,20 +14,6 @@ q issue A >/dev/null
 q issue A >/dev/null
 q issue D >/dev/null
 
-# wait_for PANE TEXT [SECONDS]: poll the pane until TEXT shows (never a bare sleep).
-wait_for() {
-	pane=$1 text=$2 limit=${3:-10}
-	i=0
-	while [ $i -lt $((limit * 10)) ]; do
-		tm capture-pane -p -t "$pane" >"$T/pane" 2>/dev/null
-		grep -qF -- "$text" "$T/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "[$text] did not appear in $pane within ${limit}s:
-$(cat "$T/pane")"
-	return 1
-}
 screen() {
 	printf 'cd %s && exec env QDESK_CONFIG=%s QDESK_NOW="%s" LANGUAGE=en LC_ALL=C.UTF-8 %s --db %s %s\n' \
 		"$TOP" "$QDESK_CONFIG" "$QDESK_NOW" "$QDESK_BIN" "$DB" "$*"

@@ -4,12 +4,7 @@
 # follow; a resize keeps the dashboard drawn; on the figures view a finish at the window moves
 # the served count and the chart's scale without a key press.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed"; exit 77; }
-[ -x "$QDESK_BIN" ] || { echo "no $QDESK_BIN"; exit 1; }
-
-SOCK=qdesk-lead-$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "${T:?}"' EXIT
+. "$(dirname "$0")/../term-lib.sh"
 
 q init >/dev/null
 for s in "c1 张三 clerk" "l1 王五 lead"; do
@@ -20,20 +15,6 @@ q issue A >/dev/null
 q issue A >/dev/null
 QDESK_NOW="2026-11-23 08:40:00" q pause 2 --staff c1 --reason meeting >/dev/null
 
-# wait_for PANE TEXT [SECONDS]: poll the pane until TEXT shows (never a bare sleep).
-wait_for() {
-	pane=$1 text=$2 limit=${3:-10}
-	i=0
-	while [ $i -lt $((limit * 10)) ]; do
-		tm capture-pane -p -t "$pane" >"$T/pane" 2>/dev/null
-		grep -qF -- "$text" "$T/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "[$text] did not appear in $pane within ${limit}s:
-$(cat "$T/pane")"
-	return 1
-}
 # wait_re PANE REGEX: the same for an extended regular expression.
 wait_re() {
 	pane=$1 re=$2 i=0

@@ -5,12 +5,7 @@
 # vanishes from the other's list; Chinese typed with send-keys -l lands in the form; a resize to
 # a too-small terminal in the middle of the form, and back, keeps what was typed.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed"; exit 77; }
-[ -x "$QDESK_BIN" ] || { echo "no $QDESK_BIN"; exit 1; }
-
-SOCK=qdesk-test-$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "${T:?}"' EXIT
+. "$(dirname "$0")/../term-lib.sh"
 
 q init >/dev/null
 for s in "c1 张三 clerk" "c2 李四 clerk" "g1 赵六 guide"; do
@@ -18,20 +13,6 @@ for s in "c1 张三 clerk" "c2 李四 clerk" "g1 赵六 guide"; do
 	echo 1234 | q staff add "$1" --name "$2" --role "$3" >/dev/null
 done
 
-# wait_for PANE TEXT [SECONDS]: poll the pane until TEXT shows (never a bare sleep).
-wait_for() {
-	pane=$1 text=$2 limit=${3:-10}
-	i=0
-	while [ $i -lt $((limit * 10)) ]; do
-		tm capture-pane -p -t "$pane" >"$T/pane" 2>/dev/null
-		grep -qF -- "$text" "$T/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "[$text] did not appear in $pane within ${limit}s:
-$(cat "$T/pane")"
-	return 1
-}
 screen_of() { tm capture-pane -p -t "$1"; }
 
 console() {   # console NAME WINDOW
