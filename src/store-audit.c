@@ -15,8 +15,8 @@
 
 #define HASH_LEN 32
 
-/* The tables whose rows are covered. A new table is covered by adding its name here (its rows
- * then get digests from the next write that touches them). */
+/* The tables whose rows are covered. A new table is covered by adding its name here; the rows it
+ * already holds need a migration step that covers them, as store_audit_start does for all. */
 static const char *const audit_tables[] = {
 	"staff", "tickets", "cases", "case_help", "evaluations", "rectifications", "consultations",
 	"problems", NULL
