@@ -483,7 +483,7 @@ static void months_of(const struct report *r, struct months *mo)
 	snprintf(mo->first, sizeof mo->first, "m%.7s", first);
 	snprintf(mo->last, sizeof mo->last, "m%.7s", last_day);
 	clock_day_add(first, -1, mo->head_to);
-	clock_day_add(last_end, 0, mo->tail_from);
+	snprintf(mo->tail_from, sizeof mo->tail_from, "%s", last_end);
 }
 
 struct compute {
