@@ -36,6 +36,8 @@ f
 :dump form-filled
 <Enter>
 :dump issued-elderly
+:sh for i in 1 2 3 4 5 6 7 8 9 10; do grep -q F001 "$T/slips.txt" 2>/dev/null && break; sleep 0.2; done; sleep 0.3
+:tick
 t<Enter>
 :dump quota
 <F3><Enter>
