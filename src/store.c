@@ -19,6 +19,7 @@
 #define STORE_WAIT_NOTICE_MS 1000      /* tell the wait hook once a wait has lasted this long */
 #define STORE_WAL_PAGES      1000      /* checkpoint when a commit leaves the WAL this long */
 #define STORE_WAL_LIMIT      (8 << 20) /* bytes of WAL file kept after a checkpoint restarts it */
+#define STORE_WAL_TRIM       (256 << 12) /* a closing command checkpoints a WAL longer than this */
 
 struct store_cached {
 	unsigned long hash;         /* of the SQL text, checked before comparing it */
@@ -42,6 +43,7 @@ struct store {
 	int (*wait_hook)(void *, int);
 	void *wait_ctx;
 	int readonly;
+	int lazy_wal;               /* STORE_OPEN_WRITE: no checkpoint on close unless the WAL is long */
 	int audit;                  /* the audit chain's TEMP triggers are in place: seal on commit */
 	int cancelled;              /* the wait hook gave up the current transaction */
 	char *path;
@@ -450,7 +452,8 @@ static enum qd_status store_pragma(struct store *st, const char *sql)
  * checkpoint on close: that cost two fdatasyncs and a WAL+shm delete (the next command recreated
  * the WAL and synced the directory) on every exit of the last connection. Checkpoints run when a
  * commit takes the WAL past STORE_WAL_PAGES pages (a passive checkpoint in that commit's process,
- * bounded by the WAL's size); the WAL file is cut back to STORE_WAL_LIMIT bytes when it restarts.
+ * bounded by the WAL's size); the WAL file is cut back to STORE_WAL_LIMIT bytes when it restarts;
+ * and the last connection to close checkpoints a WAL past STORE_WAL_TRIM (store_wal_trim).
  * Only init (the CREATE mode) still checkpoints on close, so a fresh database is one file. */
 static enum qd_status store_wal_policy(struct store *st, int mode)
 {
@@ -465,7 +468,26 @@ static enum qd_status store_wal_policy(struct store *st, int mode)
 	if (mode == STORE_OPEN_WRITE &&
 	    sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL) != SQLITE_OK)
 		return store_check(st, sqlite3_errcode(st->db));
+	st->lazy_wal = mode == STORE_OPEN_WRITE;
 	return QD_OK;
+}
+
+/* Before a command's connection closes: a WAL longer than STORE_WAL_TRIM is checkpointed and cut
+ * to nothing by the close if this is the last connection (SQLite then holds the file's exclusive
+ * lock, so it never waits for anyone). Without it a WAL only ever grows while no connection stays
+ * open: the next lone process must rebuild the -shm index by reading every frame (its cost grows
+ * with the WAL), and that rebuilt index forgets which frames were already checkpointed, so the
+ * WAL could never restart. The file is kept (emptied), not deleted. */
+static void store_wal_trim(struct store *st)
+{
+	char wal[4200];
+	struct stat sb;
+	if (snprintf(wal, sizeof wal, "%s-wal", st->path) >= (int)sizeof wal || stat(wal, &sb) != 0 ||
+	    sb.st_size <= STORE_WAL_TRIM)
+		return;
+	int persist = 1;
+	sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
 }
 
 /* Is the open file qdesk's? Reads application_id, user_version and whether the qdesk tables are
@@ -649,9 +671,11 @@ void store_close(struct store *st)
 	int mine = !store_foreign(st);
 	store_uncache(st, mine);
 	free(st->cache);
-	free(st->path);
 	/* In a forked child the parent's connection must not be touched (closing it could checkpoint
 	 * or unlink the WAL under the parent): only the memory is ours to free. */
+	if (mine && st->db && st->lazy_wal)
+		store_wal_trim(st);
+	free(st->path);
 	if (mine && st->db)
 		sqlite3_close(st->db);
 	free(st);
