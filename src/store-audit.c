@@ -1,7 +1,7 @@
 /* store-audit.c - the tamper-evident chain over the event log. Every event row gets a hash
  * (libsodium generichash) of its own columns, of the previous event's hash and of the digests of
  * the rows its transaction changed in the audited tables; those digests are kept in audit_rows.
- * Which rows a transaction changed is collected by TEMP triggers of this connection (the sqlite3
+ * Which rows a transaction changed is collected by this connection's update hook (the sqlite3
  * shell has none), and the chain is sealed just before COMMIT, so every event kind and every
  * column, including ones added later, is covered without work by whoever writes it. */
 #include <sodium.h>
@@ -140,113 +140,139 @@ static enum qd_status event_hash(struct store *st, long long id, const unsigned 
 
 /* ---- collecting and sealing -------------------------------------------------------------- */
 
+/* What this connection's write transaction has changed so far, from SQLite's update hook: the
+ * events it added and the (table, rowid) of every row of an audited table it inserted, updated or
+ * deleted. A hook is called where a TEMP trigger would fire, at no cost to open the connection
+ * and none in SQL. It also sees a row of a statement that later failed and was undone: covering
+ * that row again only records its digest as it is (or that it is gone). qdesk never changes a
+ * rowid, deletes a whole table at once or writes REPLACE into an audited table, the three changes
+ * SQLite reports to no hook. */
+struct audit_touch { unsigned table; long long row; };   /* table: index into audit_tables */
+struct audit_collect {
+	long long *ids;
+	size_t nids, capids;
+	struct audit_touch *rows;
+	size_t nrows, caprows;
+	int failed;                 /* memory ran out while collecting: the seal refuses */
+};
+
+static int grow(void **p, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 1;
+	size_t c = *cap ? *cap * 2 : 16;
+	void *m = realloc(*p, c * size);
+	if (!m)
+		return 0;
+	*p = m;
+	*cap = c;
+	return 1;
+}
+
+static void audit_hook(void *arg, int op, const char *db, const char *tbl, sqlite3_int64 row)
+{
+	struct audit_collect *c = arg;
+	if (strcmp(db, "main"))
+		return;
+	if (!strcmp(tbl, "events")) {
+		if (op != SQLITE_INSERT)
+			return;
+		if (!grow((void **)&c->ids, &c->capids, c->nids, sizeof *c->ids))
+			c->failed = 1;
+		else
+			c->ids[c->nids++] = row;
+		return;
+	}
+	for (unsigned i = 0; audit_tables[i]; i++)
+		if (!strcmp(tbl, audit_tables[i])) {
+			if (!grow((void **)&c->rows, &c->caprows, c->nrows, sizeof *c->rows))
+				c->failed = 1;
+			else
+				c->rows[c->nrows++] = (struct audit_touch){ i, row };
+			return;
+		}
+}
+
 enum qd_status store_audit_prepare(struct store *st)
 {
 	if (sodium_init() < 0)
 		return QD_ERR_NOMEM;
-	sqlite3 *db = store_handle(st);
-	char sql[1024];
-	int rc = sqlite3_exec(db,
-		"CREATE TEMP TABLE IF NOT EXISTS audit_touched (tbl TEXT, rid INTEGER,"
-		"  PRIMARY KEY (tbl, rid)) WITHOUT ROWID;"
-		"CREATE TEMP TABLE IF NOT EXISTS audit_new (id INTEGER PRIMARY KEY);"
-		"CREATE TEMP TRIGGER IF NOT EXISTS audit_events AFTER INSERT ON main.events"
-		"  BEGIN INSERT OR IGNORE INTO audit_new VALUES (NEW.id); END;", NULL, NULL, NULL);
-	for (const char *const *t = audit_tables; rc == SQLITE_OK && *t; t++) {
-		snprintf(sql, sizeof sql,
-			"SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = '%s'", *t);
-		sqlite3_stmt *s;
-		if ((rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL)) != SQLITE_OK)
-			break;
-		int exists = sqlite3_step(s) == SQLITE_ROW;
-		sqlite3_finalize(s);
-		if (!exists)
-			continue;
-		snprintf(sql, sizeof sql,
-			"CREATE TEMP TRIGGER IF NOT EXISTS audit_%1$s_i AFTER INSERT ON main.\"%1$s\""
-			"  BEGIN INSERT OR IGNORE INTO audit_touched VALUES ('%1$s', NEW.rowid); END;"
-			"CREATE TEMP TRIGGER IF NOT EXISTS audit_%1$s_u AFTER UPDATE ON main.\"%1$s\""
-			"  BEGIN INSERT OR IGNORE INTO audit_touched VALUES ('%1$s', NEW.rowid);"
-			"  INSERT OR IGNORE INTO audit_touched VALUES ('%1$s', OLD.rowid); END;"
-			"CREATE TEMP TRIGGER IF NOT EXISTS audit_%1$s_d AFTER DELETE ON main.\"%1$s\""
-			"  BEGIN INSERT OR IGNORE INTO audit_touched VALUES ('%1$s', OLD.rowid); END;", *t);
-		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	}
-	return store_check(st, rc);
+	struct audit_collect **slot = store_audit_slot(st);
+	if (!*slot && !(*slot = calloc(1, sizeof **slot)))
+		return QD_ERR_NOMEM;
+	sqlite3_update_hook(store_handle(st), audit_hook, *slot);
+	return QD_OK;
 }
 
-struct touched { char tbl[32]; long long row; };
-
-static enum qd_status read_ids(struct store *st, sqlite3_stmt *s, long long **ids, size_t *n)
+void store_audit_forget(struct store *st)
 {
-	size_t cap = 0;
-	int rc;
-	*ids = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			long long *m = realloc(*ids, cap * sizeof *m);
-			if (!m) {
-				sqlite3_reset(s);
-				return QD_ERR_NOMEM;
-			}
-			*ids = m;
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	enum qd_status r = store_check(st, rc);
-	sqlite3_reset(s);
-	return r;
+	struct audit_collect *c = *store_audit_slot(st);
+	if (c)
+		c->nids = c->nrows = 0, c->failed = 0;
 }
 
-static enum qd_status read_touched(struct store *st, struct touched **out, size_t *n)
+void store_audit_release(struct audit_collect *c)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT tbl, rid FROM temp.audit_touched ORDER BY tbl, rid");
-	size_t cap = 0;
-	int rc;
-	*out = NULL;
-	*n = 0;
+	if (c) {
+		free(c->ids);
+		free(c->rows);
+		free(c);
+	}
+}
+
+static int by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* Rows in the order of audit_rows' (tbl, rid): table name, then rowid. */
+static int by_table_row(const void *a, const void *b)
+{
+	const struct audit_touch *x = a, *y = b;
+	int t = strcmp(audit_tables[x->table], audit_tables[y->table]);
+	return t ? t : (x->row > y->row) - (x->row < y->row);
+}
+
+/* Sort and drop repeats: n elements of size bytes at p; returns how many remain. */
+static size_t sort_unique(void *p, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n == 0)
+		return 0;
+	qsort(p, n, size, cmp);
+	unsigned char *b = p;
+	size_t k = 1;
+	for (size_t i = 1; i < n; i++)
+		if (cmp(b + (k - 1) * size, b + i * size) != 0)
+			memmove(b + k++ * size, b + i * size, size);
+	return k;
+}
+
+/* Record the digest of table t's row `row` as covered by event id. */
+static enum qd_status cover_row(struct store *st, long long id, const char *t, long long row)
+{
+	unsigned char d[HASH_LEN];
+	int gone;
+	enum qd_status r = row_digest(st, t, row, d, &gone);
+	sqlite3_stmt *s = r == QD_OK ? store_stmt(st,
+		"INSERT INTO audit_rows (event_id, tbl, rid, digest) VALUES (?1, ?2, ?3, ?4)") : NULL;
 	if (!s)
-		return QD_ERR_DB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct touched *m = realloc(*out, cap * sizeof *m);
-			if (!m) {
-				sqlite3_reset(s);
-				return QD_ERR_NOMEM;
-			}
-			*out = m;
-		}
-		snprintf((*out)[*n].tbl, sizeof (*out)[*n].tbl, "%s", (const char *)sqlite3_column_text(s, 0));
-		(*out)[(*n)++].row = sqlite3_column_int64(s, 1);
-	}
-	enum qd_status r = store_check(st, rc);
-	sqlite3_reset(s);
-	return r;
+		return r != QD_OK ? r : QD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, t, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, row);
+	if (!gone)
+		sqlite3_bind_blob(s, 4, d, HASH_LEN, SQLITE_TRANSIENT);
+	return store_exec(st, s);
 }
 
 /* Record the digests of the touched rows as covered by event id. */
-static enum qd_status cover_rows(struct store *st, long long id, const struct touched *t, size_t n)
+static enum qd_status cover_rows(struct store *st, long long id, const struct audit_touch *t, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char d[HASH_LEN];
-		int gone;
-		enum qd_status r = row_digest(st, t[i].tbl, t[i].row, d, &gone);
-		sqlite3_stmt *s = r == QD_OK ? store_stmt(st,
-			"INSERT INTO audit_rows (event_id, tbl, rid, digest) VALUES (?1, ?2, ?3, ?4)") : NULL;
-		if (!s)
-			return r != QD_OK ? r : QD_ERR_DB;
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_text(s, 2, t[i].tbl, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(s, 3, t[i].row);
-		if (!gone)
-			sqlite3_bind_blob(s, 4, d, HASH_LEN, SQLITE_TRANSIENT);
-		if ((r = store_exec(st, s)) != QD_OK)
-			return r;
-	}
-	return QD_OK;
+	enum qd_status r = QD_OK;
+	for (size_t i = 0; r == QD_OK && i < n; i++)
+		r = cover_row(st, id, audit_tables[t[i].table], t[i].row);
+	return r;
 }
 
 /* The hash of the last event before id (a bounded rowid range), into prev; *have = 0 if none. */
@@ -272,34 +298,30 @@ static enum qd_status prev_hash(struct store *st, long long id, unsigned char pr
 
 enum qd_status store_audit_seal(struct store *st)
 {
-	long long *ids = NULL;
-	size_t nids = 0, nt = 0;
-	struct touched *t = NULL;
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM temp.audit_new ORDER BY id");
-	enum qd_status r = s ? read_ids(st, s, &ids, &nids) : QD_ERR_DB;
-	if (r == QD_OK)
-		r = read_touched(st, &t, &nt);
-	if (r == QD_OK && nids == 0 && nt > 0) {
+	struct audit_collect *c = *store_audit_slot(st);
+	if (!c)
+		return QD_ERR_DB;
+	enum qd_status r = c->failed ? QD_ERR_NOMEM : QD_OK;
+	size_t nt = c->nrows = sort_unique(c->rows, c->nrows, sizeof *c->rows, by_table_row);
+	if (r == QD_OK && c->nids == 0 && nt > 0) {
 		/* Rows changed without an event: the change is still recorded, as what it is. */
 		time_t now = clock_now();
 		r = store_event_add(st, now == (time_t)-1 ? 0 : (long long)now, "change", 0, 0, NULL, NULL);
-		free(ids);
-		ids = NULL;
-		if (r == QD_OK && (s = store_stmt(st, "SELECT id FROM temp.audit_new ORDER BY id")))
-			r = read_ids(st, s, &ids, &nids);
 	}
+	size_t nids = c->nids = sort_unique(c->ids, c->nids, sizeof *c->ids, by_id);
 	unsigned char prev[HASH_LEN], h[HASH_LEN];
 	int have = 0;
 	if (r == QD_OK && nids > 0)
-		r = prev_hash(st, ids[0], prev, &have);
+		r = prev_hash(st, c->ids[0], prev, &have);
 	for (size_t i = 0; r == QD_OK && i < nids; i++) {
+		sqlite3_stmt *s;
 		if (i + 1 == nids)
-			r = cover_rows(st, ids[i], t, nt);
+			r = cover_rows(st, c->ids[i], c->rows, nt);
 		if (r == QD_OK)
-			r = event_hash(st, ids[i], have ? prev : NULL, h);
+			r = event_hash(st, c->ids[i], have ? prev : NULL, h);
 		if (r == QD_OK && (s = store_stmt(st, "UPDATE events SET hash = ?1 WHERE id = ?2"))) {
 			sqlite3_bind_blob(s, 1, h, HASH_LEN, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(s, 2, ids[i]);
+			sqlite3_bind_int64(s, 2, c->ids[i]);
 			r = store_exec(st, s);
 		} else if (r == QD_OK) {
 			r = QD_ERR_DB;
@@ -307,16 +329,53 @@ enum qd_status store_audit_seal(struct store *st)
 		memcpy(prev, h, HASH_LEN);
 		have = 1;
 	}
-	free(ids);
-	free(t);
-	if (r == QD_OK && (nids || nt))
-		r = store_exec(st, store_stmt(st, "DELETE FROM temp.audit_new"));
-	if (r == QD_OK && nt)
-		r = store_exec(st, store_stmt(st, "DELETE FROM temp.audit_touched"));
+	if (r == QD_OK)
+		store_audit_forget(st);
 	return r;
 }
 
 /* ---- the migration that starts the chain --------------------------------------------------- */
+
+/* The ids of the events not yet in the chain, in order, into *ids (the caller frees). */
+static enum qd_status unhashed_events(struct store *st, long long **ids, size_t *n)
+{
+	size_t cap = 0;
+	int rc;
+	*ids = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM events WHERE hash IS NULL ORDER BY id");
+	if (!s)
+		return QD_ERR_DB;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!grow((void **)ids, &cap, *n, sizeof **ids)) {
+			sqlite3_reset(s);
+			return QD_ERR_NOMEM;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	enum qd_status r = store_check(st, rc);
+	sqlite3_reset(s);
+	return r;
+}
+
+/* Cover every row of every audited table by event id, table by table in rowid order. */
+static enum qd_status cover_all_rows(struct store *st, long long id)
+{
+	enum qd_status r = QD_OK;
+	for (const char *const *tb = audit_tables; r == QD_OK && *tb; tb++) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "SELECT rowid FROM \"%s\" ORDER BY rowid", *tb);
+		sqlite3_stmt *s;
+		int rc = sqlite3_prepare_v2(store_handle(st), sql, -1, &s, NULL);
+		if (rc == SQLITE_OK)
+			while (r == QD_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+				r = cover_row(st, id, *tb, sqlite3_column_int64(s, 0));
+		if (r == QD_OK && rc != SQLITE_DONE)
+			r = store_check(st, rc);
+		sqlite3_finalize(s);
+	}
+	return r;
+}
 
 enum qd_status store_audit_start(struct store *st)
 {
@@ -339,8 +398,7 @@ enum qd_status store_audit_start(struct store *st)
 	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
 	if (file && *file && (r = store_exec(st, s)) != QD_OK)
 		return r;
-	s = store_stmt(st, "SELECT id FROM events WHERE hash IS NULL ORDER BY id");
-	r = s ? read_ids(st, s, &ids, &n) : QD_ERR_DB;
+	r = unhashed_events(st, &ids, &n);
 	unsigned char prev[HASH_LEN], h[HASH_LEN];
 	int have = 0;
 	if (r == QD_OK && n > 0)
@@ -356,16 +414,16 @@ enum qd_status store_audit_start(struct store *st)
 		have = 1;
 	}
 	free(ids);
-	if (r == QD_OK)
-		r = store_exec(st, store_stmt(st, "DELETE FROM temp.audit_new"));
-	for (const char *const *tb = audit_tables; r == QD_OK && *tb; tb++) {
-		char sql[160];
-		snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO temp.audit_touched SELECT '%s', rowid FROM \"%s\"",
-		         *tb, *tb);
-		r = store_exec(st, store_stmt(st, sql));
-	}
+	/* The seal at COMMIT hashes the start event, whose rows are covered here already. */
+	store_audit_forget(st);
 	if (r == QD_OK)
 		r = store_event_add(st, now == (time_t)-1 ? 0 : (long long)now, "audit-start", 0, 0, NULL, NULL);
+	struct audit_collect *c = *store_audit_slot(st);
+	if (r == QD_OK && c->nids == 1)
+		r = cover_all_rows(st, c->ids[0]);
+	else if (r == QD_OK)
+		r = QD_ERR_DB;
+	c->nrows = 0;
 	return r;
 }
 

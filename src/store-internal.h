@@ -8,9 +8,16 @@ const char *const *store_migrations(int *count);
 /* Run the C step of the migration that brings the database to version, if it has one. */
 enum qd_status store_migration_code(struct store *st, int version);
 
-/* store-audit.c. Create this connection's TEMP tables and triggers that collect the rows a
- * transaction changes in the audited tables and the events it adds (write connections). */
+/* store-audit.c. Start collecting, through this connection's update hook, the rows a transaction
+ * changes in the audited tables and the events it adds (write connections). */
+struct audit_collect;
 enum qd_status store_audit_prepare(struct store *st);
+/* Forget what was collected (the transaction rolled back). */
+void store_audit_forget(struct store *st);
+/* Free a collector (store_close, after the connection is closed). */
+void store_audit_release(struct audit_collect *c);
+/* store.c: where the connection keeps its collector (NULL until store_audit_prepare). */
+struct audit_collect **store_audit_slot(struct store *st);
 /* Just before COMMIT: hash this transaction's events into the chain; the last one covers the
  * digests of every row changed (a "change" event is added if rows changed without one). */
 enum qd_status store_audit_seal(struct store *st);

@@ -44,7 +44,8 @@ struct store {
 	void *wait_ctx;
 	int readonly;
 	int lazy_wal;               /* STORE_OPEN_WRITE: no checkpoint on close unless the WAL is long */
-	int audit;                  /* the audit chain's TEMP triggers are in place: seal on commit */
+	int audit;                  /* the audit chain collects (update hook): seal on commit */
+	struct audit_collect *collect; /* what this transaction changed, for the seal */
 	int cancelled;              /* the wait hook gave up the current transaction */
 	char *path;
 	char err[256];
@@ -354,6 +355,8 @@ static enum qd_status store_tx_once(struct store *st, const char *begin,
 	*retry = st->busy;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (st->collect)
+		store_audit_forget(st);
 	return s;
 }
 
@@ -648,6 +651,11 @@ fail:
 	return s;
 }
 
+struct audit_collect **store_audit_slot(struct store *st)
+{
+	return &st->collect;
+}
+
 void store_set_busy_limit(struct store *st, int seconds)
 {
 	st->busy_limit_ms = seconds > 0 ? seconds * 1000LL : STORE_RETRY_LIMIT_S * 1000LL;
@@ -678,5 +686,6 @@ void store_close(struct store *st)
 	free(st->path);
 	if (mine && st->db)
 		sqlite3_close(st->db);
+	store_audit_release(st->collect);
 	free(st);
 }
