@@ -1,6 +1,6 @@
 /* test-store.c - the store's rules: pragmas on every connection, migrations and refusing a newer
  * database, a missing file without create, statement caching, write retry under a held lock,
- * rollback on a failed transaction, and refusing a connection inherited by a forked child. */
+ * rollback on a failed transaction, the audit coverage of committed rows only, and refusing a connection inherited by a forked child. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -219,6 +219,39 @@ static void test_write_commit_and_rollback(void **state)
 	store_close(st);
 }
 
+/* Adds staff member c->value (with an event when c->result is QD_OK, else fails). */
+static enum qd_status staff_fn(struct store *st, void *vctx)
+{
+	struct insert_ctx *c = vctx;
+	sqlite3_stmt *s = store_stmt(st, "INSERT INTO staff (id, name, role, pin_hash, created_at)"
+	                                 " VALUES ('s' || ?1, 'x', 'clerk', 'x', 0)");
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int(s, 1, c->value);
+	enum qd_status r = store_exec(st, s);
+	return r != QD_OK ? r : insert_fn(st, vctx);
+}
+
+/* The audit chain covers exactly the rows each committed transaction changed: a rolled-back
+ * transaction's rows are forgotten, not covered by the next event. */
+static void test_audit_covers_committed_rows(void **state)
+{
+	(void)state;
+	struct store *st;
+	assert_int_equal(store_open(dbpath, STORE_OPEN_CREATE, &st), QD_OK);
+	struct insert_ctx bad = { 1, 0, QD_ERR_INVALID }, event = { 2, 0, QD_OK }, good = { 3, 0, QD_OK };
+	assert_int_equal(store_write(st, staff_fn, &bad), QD_ERR_INVALID);
+	assert_int_equal(store_write(st, insert_fn, &event), QD_OK);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM audit_rows WHERE event_id ="
+	                             " (SELECT max(id) FROM events)"), 0);
+	assert_int_equal(store_write(st, staff_fn, &good), QD_OK);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM audit_rows WHERE event_id ="
+	                             " (SELECT max(id) FROM events) AND tbl = 'staff' AND rid ="
+	                             " (SELECT rowid FROM staff WHERE id = 's3') AND digest IS NOT NULL"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM staff"), 1);
+	store_close(st);
+}
+
 static enum qd_status nested_fn(struct store *st, void *vctx)
 {
 	return store_write(st, insert_fn, vctx);
@@ -334,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_stmt_cache),
 		cmocka_unit_test_setup_teardown(test_write_commit_and_rollback, setup, teardown),
 		cmocka_unit_test(test_nested_write),
+		cmocka_unit_test_setup_teardown(test_audit_covers_committed_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_retries_past_busy_timeout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forked_child_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_version, setup, teardown),
