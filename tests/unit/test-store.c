@@ -1,6 +1,7 @@
 /* test-store.c - the store's rules: pragmas on every connection, migrations and refusing a newer
  * database, a missing file without create, statement caching, write retry under a held lock,
- * rollback on a failed transaction, the audit coverage of committed rows only, and refusing a connection inherited by a forked child. */
+ * rollback on a failed transaction, the audit coverage of committed rows only, and refusing a
+ * connection inherited by a forked child. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
