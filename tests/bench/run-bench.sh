@@ -2,7 +2,8 @@
 # make bench: timings reported, never asserted; each beside the bare-commit baseline (bench-bare:
 # BEGIN IMMEDIATE; UPDATE one row; COMMIT, WAL, synchronous=FULL) measured in the same run.
 # One section per concern, each a function listed in SECTIONS at the end (add yours there):
-#   speed    first write of a day, qdesk call from the command line, growth per ticket
+#   speed    first write of a day (as a command and in one process: bench-first), qdesk call from
+#            the command line, in one process at 1/8/32 windows (bench-windows), growth per ticket
 #   engine   the in-process engine (bench-queue) and the CLI round trip (cli-throughput.sh)
 #   report   qdesk report of a day, a month and a year on 1 and 5 years of history (report.sh)
 #   board    call→board latency and the hall board's idle CPU, in tmux (board.sh)
@@ -56,6 +57,18 @@ speed() {
 			{ echo "gen-history failed" >&2; return 1; }
 		tickets=$(sqlite3 -readonly "$db" 'SELECT count(*) FROM tickets')
 		echo "-- ${y} years of history ($tickets tickets)"
+		# the same first write in one process (no process start), on a copy of the history: its
+		# median and worst of three mornings, against a plain in-process call's p50
+		cp "$db" "$T/first.db"; [ -f "$db-wal" ] && cp "$db-wal" "$T/first.db-wal"
+		out=$("$B/bench-first" --config "$conf" --db "$T/first.db" --rounds 40) ||
+			{ echo "bench-first failed" >&2; return 1; }
+		set -- $out
+		rm -f "$T/first.db" "$T/first.db-wal" "$T/first.db-shm"
+		row "first write of a day in-process, median of 3 (vs call p50)" "$2" "$4" "$(ratio "$2" "$4")"
+		row "first write of a day in-process, worst of 3 (goal: < 50 ms)" "$3" "50" "$(ratio "$3" 50)" \
+			"$(awk -v a="$3" 'BEGIN { print (a < 50) ? "met" : "NOT" }') <50ms"
+		[ "$y" = 0 ] && firstin0=$2
+		[ "$y" != 0 ] && [ -n "${firstin0:-}" ] && goal "first write in-process after ${y}y (vs the empty database's)" "$2" "$firstin0" 1.5
 		# the first write of a day (rollover included) with every window left signed in the evening
 		# before: Monday after the generated Friday, then Tuesday and Wednesday (median of three)
 		: >"$T/first"
