@@ -207,8 +207,10 @@ enum qd_status store_audit_prepare(struct store *st)
 void store_audit_forget(struct store *st)
 {
 	struct audit_collect *c = *store_audit_slot(st);
-	if (c)
-		c->nids = c->nrows = 0, c->failed = 0;
+	if (c) {
+		c->nids = c->nrows = 0;
+		c->failed = 0;
+	}
 }
 
 void store_audit_release(struct audit_collect *c)
