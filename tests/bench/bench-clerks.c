@@ -96,44 +96,29 @@ static int report(const char *what, int n, double *v, int count)
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* n runs of config check */
+static int checks(int n)
 {
-	int clerks = 0, rounds = 40, first = 3, check = 0;
-	for (int i = 1; i + 1 < argc; i += 2) {
-		if (!strcmp(argv[i], "--qdesk")) qdesk = argv[i + 1];
-		else if (!strcmp(argv[i], "--config")) config = argv[i + 1];
-		else if (!strcmp(argv[i], "--db")) db = argv[i + 1];
-		else if (!strcmp(argv[i], "--clerks")) clerks = atoi(argv[i + 1]);
-		else if (!strcmp(argv[i], "--rounds")) rounds = atoi(argv[i + 1]);
-		else if (!strcmp(argv[i], "--first")) first = atoi(argv[i + 1]);
-		else if (!strcmp(argv[i], "--check")) check = atoi(argv[i + 1]);
-	}
-	if (!qdesk || !config || (check < 1 && (!db || clerks < 1 || rounds < 1))) {
-		fprintf(stderr, "usage: bench-clerks --qdesk FILE --config FILE --db FILE --clerks N"
-		                " [--rounds R] [--first W] | --qdesk FILE --config FILE --check R\n");
-		return 2;
-	}
-	static char at_call[48], at_finish[48];
-	env_call = env_at("2026-11-23 10:30:00", at_call);
-	env_finish = env_at("2026-11-23 10:31:00", at_finish);
-	if (!env_call || !env_finish)
-		return 1;
-	if (check > 0) {
-		db = NULL;
-		double *v = malloc((size_t)check * sizeof *v);
-		const char *args[] = { "config", "check", NULL };
-		for (int i = 0; v && i < check; i++) {
-			double t0 = now_ms();
-			if (run(env_call, args) != 0) {
-				fprintf(stderr, "bench-clerks: qdesk config check failed\n");
-				return 1;
-			}
-			v[i] = now_ms() - t0;
+	db = NULL;
+	double *v = malloc((size_t)n * sizeof *v);
+	const char *args[] = { "config", "check", NULL };
+	int i = 0;
+	for (; v && i < n; i++) {
+		double t0 = now_ms();
+		if (run(env_call, args) != 0) {
+			fprintf(stderr, "bench-clerks: qdesk config check failed\n");
+			break;
 		}
-		int rc = v ? report("check", check, v, check) : 1;
-		free(v);
-		return rc;
+		v[i] = now_ms() - t0;
 	}
+	int rc = v && i == n ? report("check", n, v, n) : 1;
+	free(v);
+	return rc;
+}
+
+/* clerks processes at windows first… at once */
+static int all_clerks(int clerks, int rounds, int first)
+{
 	int fds[2];
 	if (pipe(fds) != 0)
 		return 1;
@@ -158,6 +143,32 @@ int main(int argc, char **argv)
 		bad |= !WIFEXITED(status) || WEXITSTATUS(status) != 0;
 	int rc = bad || !v || (size_t)count != total ? 1 : report("clerks", clerks, v, count);
 	free(v);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	int clerks = 0, rounds = 40, first = 3, check = 0;
+	for (int i = 1; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "--qdesk")) qdesk = argv[i + 1];
+		else if (!strcmp(argv[i], "--config")) config = argv[i + 1];
+		else if (!strcmp(argv[i], "--db")) db = argv[i + 1];
+		else if (!strcmp(argv[i], "--clerks")) clerks = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "--rounds")) rounds = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "--first")) first = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "--check")) check = atoi(argv[i + 1]);
+	}
+	if (!qdesk || !config || (check < 1 && (!db || clerks < 1 || rounds < 1))) {
+		fprintf(stderr, "usage: bench-clerks --qdesk FILE --config FILE --db FILE --clerks N"
+		                " [--rounds R] [--first W] | --qdesk FILE --config FILE --check R\n");
+		return 2;
+	}
+	static char at_call[48], at_finish[48];
+	env_call = env_at("2026-11-23 10:30:00", at_call);
+	env_finish = env_at("2026-11-23 10:31:00", at_finish);
+	if (!env_call || !env_finish)
+		return 1;
+	int rc = check > 0 ? checks(check) : all_clerks(clerks, rounds, first);
 	free(env_call);
 	free(env_finish);
 	return rc;
