@@ -3,7 +3,8 @@
 # BEGIN IMMEDIATE; UPDATE one row; COMMIT, WAL, synchronous=FULL) measured in the same run.
 # One section per concern, each a function listed in SECTIONS at the end (add yours there):
 #   speed    first write of a day (as a command and in one process: bench-first), qdesk call from
-#            the command line, in one process at 1/8/32 windows (bench-windows), growth per ticket
+#            the command line (bench-clerks), in one process at 1/8/32 windows (bench-windows),
+#            growth per ticket
 #   engine   the in-process engine (bench-queue) and the CLI round trip (cli-throughput.sh)
 #   report   qdesk report of a day, a month and a year on 1 and 5 years of history (report.sh)
 #   board    call→board latency and the hall board's idle CPU, in tmux (board.sh)
@@ -28,22 +29,6 @@ bare() { "$B/bench-bare" "${1:-300}" | sed 's/.*p50 \([0-9.]*\) ms  p99 \([0-9.]
 # timed FILE CMD...: run CMD, append its wall time in ms to FILE; its exit status is kept in $rc
 timed() { f=$1; shift; t0=$(now_ns); "$@" >/dev/null 2>&1; rc=$?; t1=$(now_ns); echo $(( (t1 - t0) / 1000 )) | awk '{ printf "%.3f\n", $1 / 1000 }' >>"$f"; }
 
-# clerks N ROUNDS OUT: N clerks (windows 3.., staff c003..) each calling and finishing ROUNDS times
-# at once through the command line; the wall time of every call goes to OUT
-clerks() {
-	: >"$3"
-	w=3
-	while [ $w -lt $((3 + $1)) ]; do
-		(for i in $(seq 1 "$2"); do
-			QDESK_NOW="2026-11-23 10:30:00" timed "$3.$w" "$Q" --config "$conf" --db "$db" call $w --staff "$(printf 'c%03d' $w)"
-			[ "$rc" = 0 ] || echo "qdesk call $w: exit $rc" >&2
-			QDESK_NOW="2026-11-23 10:31:00" "$Q" --config "$conf" --db "$db" finish $w --staff "$(printf 'c%03d' $w)" >/dev/null 2>&1
-		done) &
-		w=$((w + 1))
-	done
-	wait
-	cat "$3".* >"$3"; rm -f "$3".*
-}
 # goal ROW QDESK BASE LIMIT: a row with the ratio and whether it is within LIMIT (x)
 goal() { row "$1" "$2" "$3" "$(ratio "$2" "$3")" "$(awk -v a="$2" -v b="$3" -v l="$4" 'BEGIN { printf "%s %s", (b > 0 && a / b <= l) ? "met" : "NOT", "<=" l "x" }')"; }
 
@@ -79,21 +64,27 @@ speed() {
 			QDESK_NOW="2026-11-${d#*:} 08:40:00" timed "$T/first" "$Q" --config "$conf" --db "$db" call 1 --staff c001
 			[ "$d" = 20:23 ] || continue
 			set -- $(bare 200)
+			bare50=$1 bare99=$2
 			# qdesk call from the command line, one clerk, then 8 at once
 			for i in $(seq 1 60); do
 				QDESK_NOW="2026-11-23 09:00:00" "$Q" --config "$conf" --db "$db" issue A >/dev/null
 			done
-			: >"$T/check"
-			for i in $(seq 1 30); do timed "$T/check" "$Q" --config "$conf" config check; done
-			clerks 1 60 "$T/call"
-			seq 1 400 | QDESK_NOW="2026-11-23 10:00:00" xargs -P 4 -I{} "$Q" --config "$conf" --db "$db" issue B >/dev/null 2>&1
-			clerks 8 40 "$T/call8"
-			base50=$(awk -v c="$(pct "$T/check" 50)" -v b="$1" 'BEGIN { printf "%.3f", c + 2 * b }')
-			base99=$(awk -v c="$(pct "$T/check" 99)" -v b="$2" 'BEGIN { printf "%.3f", c + 2 * b }')
-			goal "qdesk call, 1 clerk, p50 (vs config check + 2x bare)" "$(pct "$T/call" 50)" "$base50" 1
-			goal "qdesk call, 1 clerk, p99 (vs config check + 2x bare)" "$(pct "$T/call" 99)" "$base99" 1
-			row "qdesk call, 8 clerks at once, p50 (vs the same)" "$(pct "$T/call8" 50)" "$base50" "$(ratio "$(pct "$T/call8" 50)" "$base50")"
-			goal "qdesk call, 8 clerks at once, p99 (vs 1 clerk p99)" "$(pct "$T/call8" 99)" "$(pct "$T/call" 99)" 2
+			# qdesk config check (30 runs), then 1 clerk (60 call+finish rounds) and 8 clerks at once
+			# (40 each), each clerk a process running qdesk (bench-clerks: "WHAT N P50 P99")
+			check=$("$B/bench-clerks" --qdesk "$Q" --config "$conf" --check 30) &&
+			one=$("$B/bench-clerks" --qdesk "$Q" --config "$conf" --db "$db" --clerks 1 --rounds 60) &&
+			seq 1 400 | QDESK_NOW="2026-11-23 10:00:00" xargs -P 4 -I{} "$Q" --config "$conf" --db "$db" issue B >/dev/null 2>&1 &&
+			eight=$("$B/bench-clerks" --qdesk "$Q" --config "$conf" --db "$db" --clerks 8 --rounds 40) ||
+				{ echo "bench-clerks failed" >&2; return 1; }
+			set -- $check; check50=$3 check99=$4
+			set -- $one; one50=$3 one99=$4
+			set -- $eight; eight50=$3 eight99=$4
+			base50=$(awk -v c="$check50" -v b="$bare50" 'BEGIN { printf "%.3f", c + 2 * b }')
+			base99=$(awk -v c="$check99" -v b="$bare99" 'BEGIN { printf "%.3f", c + 2 * b }')
+			goal "qdesk call, 1 clerk, p50 (vs config check + 2x bare)" "$one50" "$base50" 1
+			goal "qdesk call, 1 clerk, p99 (vs config check + 2x bare)" "$one99" "$base99" 1
+			row "qdesk call, 8 clerks at once, p50 (vs the same)" "$eight50" "$base50" "$(ratio "$eight50" "$base50")"
+			goal "qdesk call, 8 clerks at once, p99 (vs 1 clerk p99)" "$eight99" "$one99" 2
 			# in one process: N windows (threads, own connections) beside N bare writers
 			for n in 1 8 32; do
 				out=$(QDESK_NOW="2026-11-23 11:00:00" "$B/bench-windows" --config "$conf" --db "$db" --windows $n --rounds 40) ||
@@ -103,7 +94,7 @@ speed() {
 				goal "in-process call, $n windows at once, p99 (vs bare)" "$4" "$6" 1.5
 			done
 		done
-		goal "first write of a day, 32 signed in, p50 of 3 (vs call p50)" "$(pct "$T/first" 50)" "$(pct "$T/call" 50)" 1.5
+		goal "first write of a day, 32 signed in, p50 of 3 (vs call p50)" "$(pct "$T/first" 50)" "$one50" 1.5
 		[ "$y" = 0 ] && first0=$(pct "$T/first" 50)
 		[ "$y" != 0 ] && [ -n "${first0:-}" ] && goal "first write of a day after ${y}y (vs the empty database's)" "$(pct "$T/first" 50)" "$first0" 1.5
 		if [ "$tickets" -gt 0 ]; then
