@@ -46,6 +46,7 @@ struct op {
 	int rating;
 	const char *rating_reason;
 	int expired;
+	int expire_all;                   /* queue_rollover: every leftover, not EXPIRE_PER_WRITE */
 	/* outputs */
 	struct ticket *out;
 	struct finish_result *fin;
@@ -113,13 +114,20 @@ static enum qd_status close_open_rows(struct store *st, const struct op *op, int
 }
 
 /* Every write first ends what earlier days left: waiting or called tickets expire, open sessions
- * and pauses end at that day's closing time, and those windows are closed. */
+ * and pauses end at that day's closing time, and those windows are closed. A write expires at
+ * most EXPIRE_PER_WRITE leftover tickets (called ones first), so the first write of a morning
+ * after a day that left thousands waiting does not hold the write lock for all of them (about
+ * 60 µs each with their events and audit digests): the next writes expire the rest, and until
+ * then nothing counts them as waiting (calls, queues and the board read today's tickets; reports
+ * count an earlier day's waiting ticket as expired). queue_rollover expires them all. */
+#define EXPIRE_PER_WRITE 200
 static enum qd_status rollover(struct store *st, struct op *op)
 {
 	long long today = (long long)clock_at(op->day, 0);
 	enum qd_status s = store_queue_close_windows_before(st, today, op->now);
 	if (s == QD_OK)
-		s = store_queue_expire_before(st, op->day, op->now, &op->expired);
+		s = store_queue_expire_before(st, op->day, op->now, op->expire_all ? -1 : EXPIRE_PER_WRITE,
+		                              &op->expired);
 	if (s == QD_OK)
 		s = close_open_rows(st, op, 0, today);
 	return s != QD_OK ? s : close_open_rows(st, op, 1, today);
@@ -853,7 +861,7 @@ static enum qd_status rollover_tx(struct store *st, void *ctx)
 
 enum qd_status queue_rollover(struct store *st, const struct hall *h, int *n)
 {
-	struct op op = { 0 };
+	struct op op = { .expire_all = 1 };
 	enum qd_status s = op_init(&op, h, 0, NULL);
 	if (s == QD_OK)
 		s = store_write(st, rollover_tx, &op);

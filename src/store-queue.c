@@ -109,17 +109,19 @@ static enum qd_status step_tickets(struct store *st, sqlite3_stmt *s, int with_w
 	return r;
 }
 
-enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int *n)
+enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int limit,
+                                        int *n)
 {
 	*n = 0;
 	/* Each leftover ticket's "expire" event goes through the one event function (the audit chain
-	 * depends on it). */
+	 * depends on it). Called tickets first ('called' < 'waiting'), in the index's order. */
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT id, window, day FROM tickets"
-		" WHERE state IN ('waiting', 'called') AND day < ?1 ORDER BY id");
+		"SELECT id, window, day FROM tickets WHERE state IN ('called', 'waiting') AND day < ?1"
+		" ORDER BY state, day, pos LIMIT ?2");
 	if (!s)
 		return QD_ERR_DB;
 	bind_text(s, 1, day);
+	sqlite3_bind_int(s, 2, limit);
 	struct leftover { long long id; int window; char day[11]; } *left = NULL;
 	size_t nleft = 0, cap = 0;
 	int rc;
@@ -141,30 +143,29 @@ enum qd_status store_queue_expire_before(struct store *st, const char *day, long
 	if (r == QD_OK)
 		r = store_check(st, rc);
 	sqlite3_reset(s);
-	for (size_t i = 0; r == QD_OK && i < nleft; i++)
-		r = store_event_add(st, now, "expire", left[i].id, left[i].window, NULL, left[i].day);
-	free(left);
-	if (r != QD_OK || nleft == 0)
-		return r;
-	s = store_stmt(st,
+	if (r == QD_OK && nleft > 0 && (s = store_stmt(st,
 		"UPDATE windows SET state = CASE WHEN state = 'serving' THEN 'idle' ELSE state END,"
 		" current_ticket = NULL, since = ?2 WHERE current_ticket IN"
-		" (SELECT id FROM tickets WHERE state IN ('waiting', 'called') AND day < ?1)");
-	if (!s)
-		return QD_ERR_DB;
-	bind_text(s, 1, day);
-	sqlite3_bind_int64(s, 2, now);
-	if ((r = store_exec(st, s)) != QD_OK)
-		return r;
-	s = store_stmt(st,
-		"UPDATE tickets SET state = 'expired', finished_at = ?2"
-		" WHERE state IN ('waiting', 'called') AND day < ?1");
-	if (!s)
-		return QD_ERR_DB;
-	bind_text(s, 1, day);
-	sqlite3_bind_int64(s, 2, now);
-	r = store_exec(st, s);
-	*n = sqlite3_changes(store_handle(st));
+		" (SELECT id FROM tickets WHERE state IN ('waiting', 'called') AND day < ?1)"))) {
+		bind_text(s, 1, day);
+		sqlite3_bind_int64(s, 2, now);
+		r = store_exec(st, s);
+	} else if (r == QD_OK && nleft > 0) {
+		r = QD_ERR_DB;
+	}
+	for (size_t i = 0; r == QD_OK && i < nleft; i++) {
+		r = store_event_add(st, now, "expire", left[i].id, left[i].window, NULL, left[i].day);
+		if (r == QD_OK && !(s = store_stmt(st,
+			"UPDATE tickets SET state = 'expired', finished_at = ?2 WHERE id = ?1")))
+			r = QD_ERR_DB;
+		if (r == QD_OK) {
+			sqlite3_bind_int64(s, 1, left[i].id);
+			sqlite3_bind_int64(s, 2, now);
+			r = store_exec(st, s);
+		}
+	}
+	free(left);
+	*n = r == QD_OK ? (int)nleft : 0;
 	return r;
 }
 

@@ -29,9 +29,10 @@ struct store_queue_filter {
 	int priority_first;
 };
 
-/* Expire every waiting or called ticket of a day before day (an "expire" event each) and free the
- * windows serving one. *n = tickets expired. */
-enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int *n);
+/* Expire up to limit (-1: all) waiting or called tickets of days before day, called ones first (an
+ * "expire" event each), and free the windows serving any such ticket. *n = tickets expired. */
+enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int limit,
+                                        int *n);
 
 /* A sessions or pauses row still open (ended_at NULL). */
 struct store_queue_open {

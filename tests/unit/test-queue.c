@@ -690,6 +690,30 @@ static void test_rollover_count(void **state)
 	assert_int_equal(n, 2);
 }
 
+/* A day that left hundreds waiting: each write of the next day expires at most 200 of them,
+ * called ones first (freeing their window), never counts them as waiting, and queue_rollover
+ * expires all that remain. */
+static void test_rollover_bounded(void **state)
+{
+	struct fx *f = *state;
+	for (int i = 0; i < 451; i++)
+		issue(f, "A", NULL);
+	assert_string_equal(call(f, 1, "clerk1"), "A001");     /* left called overnight */
+	fx_now("2026-11-24 08:45:00");
+	assert_string_equal(issue(f, "A", NULL), "A001");
+	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE state = 'expired'"), 200);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE day = '2026-11-23' AND number = 'A001'"
+	                          " AND state = 'expired'"), 1);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM windows WHERE current_ticket IS NOT NULL"), 0);
+	assert_string_equal(call(f, 1, "clerk1"), "A001");     /* today's, not a leftover */
+	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE state = 'expired'"), 400);
+	int n = -1;
+	assert_int_equal(queue_rollover(f->st, &f->h, &n), QD_OK);
+	assert_int_equal(n, 51);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM tickets WHERE day = '2026-11-23' AND state = 'waiting'"), 0);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM events WHERE kind = 'expire' AND day = '2026-11-24'"), 451);
+}
+
 static void test_events_written(void **state)
 {
 	struct fx *f = *state;
@@ -853,6 +877,7 @@ int main(void)
 		T(test_undo_noshow_after_requeue_refused),
 		T(test_rollover),
 		T(test_rollover_count),
+		T(test_rollover_bounded),
 		T(test_events_written),
 		T(test_sign_in_handover),
 		T(test_snapshots),
