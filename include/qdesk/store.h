@@ -8,7 +8,7 @@
 
 struct store;
 
-/* How a command opens the database (see /work/notes/store-open.md):
+/* How a command opens the database:
  * STORE_OPEN_WRITE  a qdesk database at this qdesk's schema, read-write (WAL);
  * STORE_OPEN_CREATE init only: creates the file if missing and migrates an older qdesk database;
  * STORE_OPEN_READ   a qdesk database at this qdesk's schema, opened read-only: nothing is ever
