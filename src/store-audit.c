@@ -298,32 +298,23 @@ static enum qd_status prev_hash(struct store *st, long long id, unsigned char pr
 	return r;
 }
 
-enum qd_status store_audit_seal(struct store *st)
+/* Hash events ids[0..n) (ascending) into the chain after the event before ids[0]; the last one
+ * first covers the n rows touched. */
+static enum qd_status chain(struct store *st, const long long *ids, size_t n,
+                            const struct audit_touch *rows, size_t nrows)
 {
-	struct audit_collect *c = *store_audit_slot(st);
-	if (!c)
-		return QD_ERR_DB;
-	enum qd_status r = c->failed ? QD_ERR_NOMEM : QD_OK;
-	size_t nt = c->nrows = sort_unique(c->rows, c->nrows, sizeof *c->rows, by_table_row);
-	if (r == QD_OK && c->nids == 0 && nt > 0) {
-		/* Rows changed without an event: the change is still recorded, as what it is. */
-		time_t now = clock_now();
-		r = store_event_add(st, now == (time_t)-1 ? 0 : (long long)now, "change", 0, 0, NULL, NULL);
-	}
-	size_t nids = c->nids = sort_unique(c->ids, c->nids, sizeof *c->ids, by_id);
 	unsigned char prev[HASH_LEN], h[HASH_LEN];
 	int have = 0;
-	if (r == QD_OK && nids > 0)
-		r = prev_hash(st, c->ids[0], prev, &have);
-	for (size_t i = 0; r == QD_OK && i < nids; i++) {
+	enum qd_status r = n > 0 ? prev_hash(st, ids[0], prev, &have) : QD_OK;
+	for (size_t i = 0; r == QD_OK && i < n; i++) {
 		sqlite3_stmt *s;
-		if (i + 1 == nids)
-			r = cover_rows(st, c->ids[i], c->rows, nt);
+		if (i + 1 == n)
+			r = cover_rows(st, ids[i], rows, nrows);
 		if (r == QD_OK)
-			r = event_hash(st, c->ids[i], have ? prev : NULL, h);
+			r = event_hash(st, ids[i], have ? prev : NULL, h);
 		if (r == QD_OK && (s = store_stmt(st, "UPDATE events SET hash = ?1 WHERE id = ?2"))) {
 			sqlite3_bind_blob(s, 1, h, HASH_LEN, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(s, 2, c->ids[i]);
+			sqlite3_bind_int64(s, 2, ids[i]);
 			r = store_exec(st, s);
 		} else if (r == QD_OK) {
 			r = QD_ERR_DB;
@@ -331,6 +322,24 @@ enum qd_status store_audit_seal(struct store *st)
 		memcpy(prev, h, HASH_LEN);
 		have = 1;
 	}
+	return r;
+}
+
+enum qd_status store_audit_seal(struct store *st)
+{
+	struct audit_collect *c = *store_audit_slot(st);
+	if (!c)
+		return QD_ERR_DB;
+	enum qd_status r = c->failed ? QD_ERR_NOMEM : QD_OK;
+	c->nrows = sort_unique(c->rows, c->nrows, sizeof *c->rows, by_table_row);
+	if (r == QD_OK && c->nids == 0 && c->nrows > 0) {
+		/* Rows changed without an event: the change is still recorded, as what it is. */
+		time_t now = clock_now();
+		r = store_event_add(st, now == (time_t)-1 ? 0 : (long long)now, "change", 0, 0, NULL, NULL);
+	}
+	c->nids = sort_unique(c->ids, c->nids, sizeof *c->ids, by_id);
+	if (r == QD_OK)
+		r = chain(st, c->ids, c->nids, c->rows, c->nrows);
 	if (r == QD_OK)
 		store_audit_forget(st);
 	return r;
@@ -338,26 +347,11 @@ enum qd_status store_audit_seal(struct store *st)
 
 /* ---- the migration that starts the chain --------------------------------------------------- */
 
-/* The ids of the events not yet in the chain, in order, into *ids (the caller frees). */
-static enum qd_status unhashed_events(struct store *st, long long **ids, size_t *n)
+/* store_rows fill: an id from column 0. */
+static void fill_id(sqlite3_stmt *s, void *row, const void *unused)
 {
-	size_t cap = 0;
-	int rc;
-	*ids = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM events WHERE hash IS NULL ORDER BY id");
-	if (!s)
-		return QD_ERR_DB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!grow((void **)ids, &cap, *n, sizeof **ids)) {
-			sqlite3_reset(s);
-			return QD_ERR_NOMEM;
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	enum qd_status r = store_check(st, rc);
-	sqlite3_reset(s);
-	return r;
+	(void)unused;
+	*(long long *)row = sqlite3_column_int64(s, 0);
 }
 
 /* Cover every row of every audited table by event id, table by table in rowid order. */
@@ -400,21 +394,12 @@ enum qd_status store_audit_start(struct store *st)
 	sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
 	if (file && *file && (r = store_exec(st, s)) != QD_OK)
 		return r;
-	r = unhashed_events(st, &ids, &n);
-	unsigned char prev[HASH_LEN], h[HASH_LEN];
-	int have = 0;
-	if (r == QD_OK && n > 0)
-		r = prev_hash(st, ids[0], prev, &have);
-	for (size_t i = 0; r == QD_OK && i < n; i++) {
-		r = event_hash(st, ids[i], have ? prev : NULL, h);
-		if (r == QD_OK && (s = store_stmt(st, "UPDATE events SET hash = ?1 WHERE id = ?2"))) {
-			sqlite3_bind_blob(s, 1, h, HASH_LEN, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(s, 2, ids[i]);
-			r = store_exec(st, s);
-		}
-		memcpy(prev, h, HASH_LEN);
-		have = 1;
-	}
+	s = store_stmt(st, "SELECT id FROM events WHERE hash IS NULL ORDER BY id");
+	void *rows = NULL;
+	r = s ? store_rows(st, s, sizeof *ids, fill_id, NULL, &rows, &n) : QD_ERR_DB;
+	ids = rows;
+	if (r == QD_OK)
+		r = chain(st, ids, n, NULL, 0);
 	free(ids);
 	/* The seal at COMMIT hashes the start event, whose rows are covered here already. */
 	store_audit_forget(st);

@@ -109,6 +109,17 @@ static enum qd_status step_tickets(struct store *st, sqlite3_stmt *s, int with_w
 	return r;
 }
 
+struct leftover { long long id; int window; char day[11]; };
+
+static void fill_leftover(sqlite3_stmt *s, void *row, const void *unused)
+{
+	struct leftover *l = row;
+	(void)unused;
+	l->id = sqlite3_column_int64(s, 0);
+	l->window = sqlite3_column_int(s, 1);
+	copy_col(l->day, sizeof l->day, s, 2);
+}
+
 enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int limit,
                                         int *n)
 {
@@ -122,27 +133,10 @@ enum qd_status store_queue_expire_before(struct store *st, const char *day, long
 		return QD_ERR_DB;
 	bind_text(s, 1, day);
 	sqlite3_bind_int(s, 2, limit);
-	struct leftover { long long id; int window; char day[11]; } *left = NULL;
-	size_t nleft = 0, cap = 0;
-	int rc;
-	enum qd_status r = QD_OK;
-	while (r == QD_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (nleft == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct leftover *m = realloc(left, cap * sizeof *m);
-			if (!m) {
-				r = QD_ERR_NOMEM;
-				break;
-			}
-			left = m;
-		}
-		left[nleft].id = sqlite3_column_int64(s, 0);
-		left[nleft].window = sqlite3_column_int(s, 1);
-		snprintf(left[nleft++].day, sizeof left->day, "%s", (const char *)sqlite3_column_text(s, 2));
-	}
-	if (r == QD_OK)
-		r = store_check(st, rc);
-	sqlite3_reset(s);
+	void *rows;
+	size_t nleft;
+	enum qd_status r = store_rows(st, s, sizeof(struct leftover), fill_leftover, NULL, &rows, &nleft);
+	struct leftover *left = rows;
 	if (r == QD_OK && nleft > 0 && (s = store_stmt(st,
 		"UPDATE windows SET state = CASE WHEN state = 'serving' THEN 'idle' ELSE state END,"
 		" current_ticket = NULL, since = ?2 WHERE current_ticket IN"

@@ -355,8 +355,7 @@ static enum qd_status store_tx_once(struct store *st, const char *begin,
 	*retry = st->busy;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	if (st->collect)
-		store_audit_forget(st);
+	store_audit_forget(st);
 	return s;
 }
 
