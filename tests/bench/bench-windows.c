@@ -65,7 +65,8 @@ static void *run_window(void *arg)
 	else if (sqlite3_open_v2(w->bare, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	         sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
 		snprintf(w->err, sizeof w->err, "bare: %s", sqlite3_errmsg(db));
-	sqlite3_busy_handler(db, bare_busy, NULL);
+	if (db)
+		sqlite3_busy_handler(db, bare_busy, NULL);
 	pthread_barrier_wait(&start);
 	/* a failed window still meets the others at every barrier of every round */
 	for (int i = 0; i < w->rounds; i++) {
