@@ -23,9 +23,13 @@ rnd() { awk -v s="$SEED" -v id="$1" 'BEGIN { srand(s + id * 7919); for (i = 0; i
 pick() { read -r r <&3 || r=0; }
 # run ID CMD...: run qdesk in the background where the killer can find it; rc and the first word
 # printed (a ticket number) are left in $rc and $num
+# (Under AddressSanitizer the storm's processes skip the leak check at exit: a SIGKILL that lands
+# while LeakSanitizer's tracer is stopping the process leaves a tracer message in the sanitizer log,
+# "Unable to get registers", which is no fault of qdesk's. Memory errors are still reported, and
+# the checks after the storm, like every other test, still look for leaks.)
 run() {
 	id=$1; shift
-	"$QDESK_BIN" --db "$DB" "$@" >"$T/out.$id" 2>"$T/err.$id" &
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 "$QDESK_BIN" --db "$DB" "$@" >"$T/out.$id" 2>"$T/err.$id" &
 	echo "$! $me" >"$T/cur.$id"
 	wait $!; rc=$?
 	: >"$T/cur.$id"
