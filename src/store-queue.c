@@ -365,7 +365,7 @@ enum qd_status store_queue_by_number(struct store *st, const char *day, const ch
                                      struct ticket *out)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT " TICKET_COLS " FROM tickets t WHERE t.day = ?1 AND t.number = ?2 COLLATE NOCASE"
+		"SELECT " TICKET_COLS " FROM tickets t WHERE t.day = ?1 AND t.number = upper(?2)"
 		" ORDER BY t.id DESC LIMIT 1");
 	if (!s)
 		return QD_ERR_DB;
@@ -387,16 +387,24 @@ enum qd_status store_queue_by_number_before(struct store *st, const char *day, c
 	return step_ticket(st, s, out);
 }
 
+/* Ahead of me in my queue: priority before none, then queue position, then id. */
+#define AHEAD_OF_ME \
+	" AND t.day = me.day AND t.state = 'waiting' AND t.id <> me.id" \
+	" AND (t.priority IS NOT NULL) >= (me.priority IS NOT NULL)" \
+	" AND ((t.priority IS NOT NULL) > (me.priority IS NOT NULL)" \
+	"  OR t.pos < me.pos OR (t.pos = me.pos AND t.id < me.id))"
+
+/* Counted in the waiting indexes (migration 16): one queue's range, not every ticket of the day. */
 enum qd_status store_queue_ahead(struct store *st, long long id, int *n)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT count(*) FROM tickets t, tickets me WHERE me.id = ?1 AND t.day = me.day"
-		" AND t.state = 'waiting' AND t.id <> me.id"
-		" AND coalesce(t.queue_type, t.type) = coalesce(me.queue_type, me.type)"
-		" AND coalesce(t.target_window, 0) = coalesce(me.target_window, 0)"
-		" AND ((t.priority IS NOT NULL AND me.priority IS NULL)"
-		"  OR ((t.priority IS NULL) = (me.priority IS NULL)"
-		"   AND (t.pos < me.pos OR (t.pos = me.pos AND t.id < me.id))))");
+		"SELECT (SELECT count(*) FROM tickets t WHERE me.target_window IS NULL"
+		"  AND t.target_window IS NULL"
+		"  AND upper(coalesce(t.queue_type, t.type)) = upper(coalesce(me.queue_type, me.type))"
+		AHEAD_OF_ME ")"
+		" + (SELECT count(*) FROM tickets t WHERE t.target_window = me.target_window"
+		"  AND coalesce(t.queue_type, t.type) = coalesce(me.queue_type, me.type)" AHEAD_OF_ME ")"
+		" FROM tickets me WHERE me.id = ?1");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
@@ -420,18 +428,8 @@ enum qd_status store_queue_claim_next(struct store *st, const char *day,
                                       const struct store_queue_filter *f, const char *staff,
                                       long long now, long long *id)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"UPDATE tickets SET state = 'called', window = ?2, staff = ?7, called_at = ?8,"
-		" calls = calls + 1 WHERE id = (SELECT t.id FROM tickets t WHERE" QUEUE_ELIGIBLE
-		QUEUE_ORDER " LIMIT 1) AND state = 'waiting' RETURNING id");
-	if (!s)
-		return QD_ERR_DB;
-	bind_filter(s, day, f);
-	bind_text(s, 7, staff);
-	sqlite3_bind_int64(s, 8, now);
-	int found;
-	enum qd_status r = step_int64(st, s, id, &found);
-	return r != QD_OK ? r : found ? QD_OK : QD_ERR_EMPTY;
+	enum qd_status r = store_queue_next(st, day, f, id);
+	return r != QD_OK ? r : store_queue_claim_id(st, *id, f->window, staff, now);
 }
 
 enum qd_status store_queue_claim_id(struct store *st, long long id, int window, const char *staff,

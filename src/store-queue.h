@@ -88,8 +88,12 @@ enum qd_status store_queue_by_number_before(struct store *st, const char *day, c
  * are called before it: priority ones first, then by place. */
 enum qd_status store_queue_ahead(struct store *st, long long id, int *n);
 
-/* Claim the first ticket f's window may call on day, in one statement: it becomes called at that
- * window by staff at now (calls + 1). QD_ERR_EMPTY if none; else *id. */
+/* The first ticket f's window may call on day, in the order store_queue_list gives, found with
+ * a few index seeks however long the queues are (store-queue-head.c). QD_ERR_EMPTY if none. */
+enum qd_status store_queue_next(struct store *st, const char *day, const struct store_queue_filter *f,
+                                long long *id);
+/* Claim store_queue_next's ticket (inside the caller's write): it becomes called at that window
+ * by staff at now (calls + 1). QD_ERR_EMPTY if none; else *id. */
 enum qd_status store_queue_claim_next(struct store *st, const char *day,
                                       const struct store_queue_filter *f, const char *staff,
                                       long long now, long long *id);
