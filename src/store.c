@@ -502,6 +502,8 @@ static enum qd_status store_identify(struct store *st, int count, int *fresh, in
 	int v = *version = store_schema_version(st);
 	if (app < 0 || v < 0)
 		return store_status_of(st->db, sqlite3_errcode(st->db));
+	if (app == STORE_APPLICATION_ID)        /* ours: no need to read the schema table */
+		return v > count ? QD_ERR_SCHEMA : QD_OK;
 	long long objects = store_pragma_int(st, "SELECT count(*) FROM sqlite_master");
 	long long ours = store_pragma_int(st, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 	                                      " AND name IN ('tickets', 'events', 'staff', 'windows')");
@@ -511,7 +513,7 @@ static enum qd_status store_identify(struct store *st, int count, int *fresh, in
 		*fresh = 1;
 		return QD_OK;
 	}
-	if (app != STORE_APPLICATION_ID && !(app == 0 && v > 0 && ours == 4)) {
+	if (!(app == 0 && v > 0 && ours == 4)) {
 		snprintf(st->err, sizeof st->err, "application_id %lld, user_version %d, %lld objects",
 		         app, v, objects);
 		return QD_ERR_FOREIGN;
