@@ -1,7 +1,7 @@
 /* store-queue-head.c - which ticket a window calls next, found with a few index seeks (migration
  * 16) however many tickets wait today: the head (first by queue position, then id) of each queue
  * the window serves, then the best head by the calling order that store_queue_list's SQL states
- * (QUEUE_ORDER in store-queue.c; tests/unit/test-queue.c checks that the two always agree).
+ * (QUEUE_ORDER in store-queue.c; tests/unit/test-queue-head.c checks that the two always agree).
  *
  * Why the heads are enough: every set below holds tickets of one priority class (priority first or
  * not), and all but one hold tickets that are all of one rank (the window's own, or "also"). The
@@ -56,7 +56,8 @@ static enum qd_status offer(struct store *st, sqlite3_stmt *s, const struct stor
 	return store_check(st, rc);
 }
 
-/* The heads of queue type (n bytes) with and without priority. */
+/* The heads of queue type (n bytes) with and without priority. An "also" type's priority head is
+ * the window's own if its group is one the window serves (own -1: offer decides). */
 static enum qd_status type_heads(struct store *st, const char *day, const char *type, size_t n,
                                  const struct store_queue_filter *f, struct head *best)
 {

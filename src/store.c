@@ -492,9 +492,10 @@ static void store_wal_trim(struct store *st)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
 }
 
-/* Is the open file qdesk's? Reads application_id, user_version and whether the qdesk tables are
- * there (databases from before application_id was set have them and user_version > 0). Sets *fresh
- * when the file is an empty database (nothing in it: only init may make it qdesk's). */
+/* Is the open file qdesk's? Reads application_id and user_version and, unless application_id is
+ * qdesk's, whether the qdesk tables are there (databases from before application_id was set have
+ * them and user_version > 0). Sets *fresh when the file is an empty database (nothing in it: only
+ * init may make it qdesk's). */
 static enum qd_status store_identify(struct store *st, int count, int *fresh, int *version)
 {
 	*fresh = 0;

@@ -1,8 +1,8 @@
 /* test-queue-head.c - the next ticket found by index seeks (store_queue_next) is always the first of
  * the window's waiting list, whose order one SQL statement states (store_queue_list): on queues
  * drawn at random (types, a lower-case transferred type, priority groups, tickets sent to a window,
- * tied positions, other states and days) for windows drawn at random, claimed one by one until
- * nothing is left. */
+ * tied positions, other states and days) for windows drawn at random, each claiming its next
+ * ticket, until (once in a while) a window finds none. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
