@@ -8,68 +8,72 @@
 #include "store-internal.h"
 #include "store-rollup.h"
 
-/* ---- the contribution of one row (R is NEW or OLD) to the rollup row of day D ---- */
+/* ---- the contribution of one row (R is NEW or OLD) to its rollup rows, added (S "1") or taken
+ * away (S "-1") ---- */
 
-/* A row counts in its day's rollup and in its month's ('m' and YYYY-MM, so months sort apart
- * from days): a report of whole past months reads one row where a day's would be thirty. */
-#define MONTH(R) "'m' || substr(" R ".day, 1, 7)"
-#define DAY_AND_MONTH(M, R) M(R, R ".day") M(R, MONTH(R))
+/* A row counts under two keys: its day, and its month ('m' and YYYY-MM, so months sort apart from
+ * days): a report of whole past months reads one row where a day's would be thirty. One upsert
+ * writes both rows, whether it adds or takes away, so the triggers stay short: every process
+ * parses them when it opens the database and compiles them into each statement that fires them.
+ * The two keys come from KEYS, KEY(D) being key k of day D (0: the day, 1: its month); KEYS is
+ * the outer loop (CROSS JOIN), so SQLite reads it as it goes instead of building a temporary
+ * table each time a trigger fires. */
+#define KEYS " FROM (VALUES (0), (1)) k"
+#define KEY(D) "iif(k.column1, 'm' || substr(" D ", 1, 7), " D ")"
+#define ADD_N " ON CONFLICT DO UPDATE SET n = n + excluded.n"
 
 #define WAIT(R)  "max(" R ".called_at - " R ".issued_at, 0)"
 #define SERVED(R) "(" R ".state = 'served' AND " R ".called_at IS NOT NULL AND " R ".finished_at IS NOT NULL)"
-#define TICKET_ADD(R, D) \
-	"INSERT INTO roll_tickets (day, type, state, n) SELECT " D ", " R ".type, " R ".state, 1" \
-	" WHERE true ON CONFLICT DO UPDATE SET n = n + 1;" \
+#define TICKET(R, S) \
+	"INSERT INTO roll_tickets (day, type, state, n) SELECT " KEY(R ".day") ", " R ".type, " R ".state, " S \
+	KEYS " WHERE true" ADD_N ";" \
 	"INSERT INTO roll_waits (day, type, minutes, n, wait_sum, service_sum)" \
-	" SELECT " D ", " R ".type, " WAIT(R) " / 60, 1, " WAIT(R) ", max(" R ".finished_at - " R ".called_at, 0)" \
-	" WHERE " SERVED(R) " ON CONFLICT DO UPDATE SET n = n + 1, wait_sum = wait_sum + excluded.wait_sum," \
-	" service_sum = service_sum + excluded.service_sum;"
-#define TICKET_SUB(R, D) \
-	"UPDATE roll_tickets SET n = n - 1 WHERE day = " D " AND type = " R ".type AND state = " R ".state;" \
-	"UPDATE roll_waits SET n = n - 1, wait_sum = wait_sum - " WAIT(R) "," \
-	" service_sum = service_sum - max(" R ".finished_at - " R ".called_at, 0)" \
-	" WHERE " SERVED(R) " AND day = " D " AND type = " R ".type AND minutes = " WAIT(R) " / 60;"
+	" SELECT " KEY(R ".day") ", " R ".type, " WAIT(R) " / 60, " S ", " S " * " WAIT(R) ", " S " * max(" \
+	R ".finished_at - " R ".called_at, 0)" KEYS " WHERE " SERVED(R) ADD_N "," \
+	" wait_sum = wait_sum + excluded.wait_sum, service_sum = service_sum + excluded.service_sum;"
 
 /* A case's business type is its ticket's ('' for a walk-in); a visit is its ticket or, for a
  * walk-in, the case itself (as the report's elderly count takes it). Visits are counted by day
  * only: a month's distinct visits are its days' rows. */
 #define CTYPE(R) "coalesce((SELECT type FROM tickets WHERE id = " R ".ticket_id), '')"
 #define VISIT(R) "coalesce(" R ".ticket_id, -" R ".id)"
-#define CASE_KEY(R) R ".outcome, " R ".channel, coalesce(" R ".mode, ''), coalesce(" R ".category, '')"
-#define CASE_ADD(R, D) \
+#define CASE(R, S) \
 	"INSERT INTO roll_cases (day, type, outcome, channel, mode, category, n, help_minutes)" \
-	" SELECT " D ", " CTYPE(R) ", " CASE_KEY(R) ", 1, " R ".help_minutes WHERE " R ".voided = 0" \
-	" ON CONFLICT DO UPDATE SET n = n + 1, help_minutes = help_minutes + excluded.help_minutes;" \
-	"INSERT INTO roll_helps (day, type, help, n) SELECT " D ", " CTYPE(R) ", help, 1 FROM case_help" \
-	" WHERE case_id = " R ".id AND " R ".voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
-#define ELDERLY_ADD(R) \
-	"INSERT INTO roll_elderly (day, type, visit, n) SELECT " R ".day, " CTYPE(R) ", " VISIT(R) ", count(*)" \
-	" FROM case_help WHERE case_id = " R ".id AND " R ".voided = 0 GROUP BY case_id" \
-	" ON CONFLICT DO UPDATE SET n = n + excluded.n;"
-#define CASE_SUB(R, D) \
-	"UPDATE roll_cases SET n = n - 1, help_minutes = help_minutes - " R ".help_minutes" \
-	" WHERE " R ".voided = 0 AND day = " D " AND type = " CTYPE(R) \
-	" AND (outcome, channel, mode, category) = (" CASE_KEY(R) ");" \
-	"UPDATE roll_helps SET n = n - 1 WHERE " R ".voided = 0 AND day = " D " AND type = " CTYPE(R) \
-	" AND help IN (SELECT help FROM case_help WHERE case_id = " R ".id);"
-#define ELDERLY_SUB(R) \
-	"UPDATE roll_elderly SET n = n - (SELECT count(*) FROM case_help WHERE case_id = " R ".id)" \
-	" WHERE " R ".voided = 0 AND day = " R ".day AND type = " CTYPE(R) " AND visit = " VISIT(R) ";"
+	" SELECT " KEY(R ".day") ", " CTYPE(R) ", " R ".outcome, " R ".channel, coalesce(" R ".mode, '')," \
+	" coalesce(" R ".category, ''), " S ", " S " * " R ".help_minutes" KEYS " WHERE " R ".voided = 0" \
+	ADD_N ", help_minutes = help_minutes + excluded.help_minutes;" \
+	"INSERT INTO roll_helps (day, type, help, n) SELECT " KEY(R ".day") ", " CTYPE(R) ", help, " S \
+	KEYS " CROSS JOIN case_help WHERE case_id = " R ".id AND " R ".voided = 0" ADD_N ";" \
+	"INSERT INTO roll_elderly (day, type, visit, n) SELECT " R ".day, " CTYPE(R) ", " VISIT(R) ", " \
+	S " * count(*) FROM case_help WHERE case_id = " R ".id AND " R ".voided = 0 GROUP BY case_id" ADD_N ";"
 /* One elderly-help row of a case (R is NEW or OLD of case_help), if the case counts. */
-#define HELP_ADD(R, D) \
-	"INSERT INTO roll_helps (day, type, help, n) SELECT " D ", " CTYPE("c") ", " R ".help, 1" \
-	" FROM cases c WHERE c.id = " R ".case_id AND c.voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
-#define HELP_SUB(R, D) \
-	"UPDATE roll_helps SET n = n - 1 WHERE help = " R ".help AND (day, type) =" \
-	" (SELECT " D ", " CTYPE("c") " FROM cases c WHERE c.id = " R ".case_id AND c.voided = 0);"
+#define HELP(R, S) \
+	"INSERT INTO roll_helps (day, type, help, n) SELECT " KEY("c.day") ", " CTYPE("c") ", " R ".help, " S \
+	KEYS " CROSS JOIN cases c WHERE c.id = " R ".case_id AND c.voided = 0" ADD_N ";" \
+	"INSERT INTO roll_elderly (day, type, visit, n) SELECT c.day, " CTYPE("c") ", " VISIT("c") ", " S \
+	" FROM cases c WHERE c.id = " R ".case_id AND c.voided = 0" ADD_N ";"
 
-#define ETYPE(R) "(SELECT type FROM tickets WHERE id = " R ".ticket_id)"
-#define EVAL_ADD(R, D) \
-	"INSERT INTO roll_ratings (day, type, level, n) SELECT " D ", " ETYPE(R) ", " R ".level, 1" \
-	" WHERE " R ".voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
-#define EVAL_SUB(R, D) \
-	"UPDATE roll_ratings SET n = n - 1 WHERE " R ".voided = 0 AND day = " D \
-	" AND type = " ETYPE(R) " AND level = " R ".level;"
+#define RATING(R, S) \
+	"INSERT INTO roll_ratings (day, type, level, n) SELECT " KEY(R ".day") \
+	", (SELECT type FROM tickets WHERE id = " R ".ticket_id), " R ".level, " S KEYS \
+	" WHERE " R ".voided = 0" ADD_N ";"
+
+/* The triggers, created by migration 14 and again, shorter, by migration 18. */
+#define TRIGGERS \
+	"CREATE TRIGGER roll_tickets_insert AFTER INSERT ON tickets BEGIN " TICKET("NEW", "1") " END;" \
+	"CREATE TRIGGER roll_tickets_update AFTER UPDATE OF day, type, state, issued_at, called_at," \
+	"  finished_at ON tickets BEGIN " TICKET("OLD", "-1") TICKET("NEW", "1") " END;" \
+	"CREATE TRIGGER roll_tickets_delete AFTER DELETE ON tickets BEGIN " TICKET("OLD", "-1") " END;" \
+	"CREATE TRIGGER roll_cases_insert AFTER INSERT ON cases BEGIN " CASE("NEW", "1") " END;" \
+	"CREATE TRIGGER roll_cases_update AFTER UPDATE OF ticket_id, day, outcome, channel, mode, category," \
+	"  help_minutes, voided ON cases BEGIN " CASE("OLD", "-1") CASE("NEW", "1") " END;" \
+	"CREATE TRIGGER roll_cases_delete AFTER DELETE ON cases BEGIN " CASE("OLD", "-1") " END;" \
+	"CREATE TRIGGER roll_help_insert AFTER INSERT ON case_help BEGIN " HELP("NEW", "1") " END;" \
+	"CREATE TRIGGER roll_help_delete AFTER DELETE ON case_help BEGIN " HELP("OLD", "-1") " END;" \
+	"CREATE TRIGGER roll_ratings_insert AFTER INSERT ON evaluations BEGIN " RATING("NEW", "1") " END;" \
+	"CREATE TRIGGER roll_ratings_update AFTER UPDATE OF ticket_id, day, level, voided ON evaluations" \
+	"  BEGIN " RATING("OLD", "-1") RATING("NEW", "1") " END;" \
+	"CREATE TRIGGER roll_ratings_delete AFTER DELETE ON evaluations BEGIN " RATING("OLD", "-1") " END;"
 
 /* ---- the truth: each rollup computed from the rows (fills the rollups, checks them) ---- */
 
@@ -120,37 +124,14 @@ const char store_rollup_migration[] =
 	"  GROUP BY 1, 2, 3;"
 	"INSERT INTO roll_ratings SELECT 'm' || substr(day, 1, 7), type, level, sum(n) FROM roll_ratings"
 	"  GROUP BY 1, 2, 3;"
-	"CREATE TRIGGER roll_tickets_insert AFTER INSERT ON tickets BEGIN "
-	DAY_AND_MONTH(TICKET_ADD, "NEW") " END;"
-	"CREATE TRIGGER roll_tickets_update AFTER UPDATE OF day, type, state, issued_at, called_at,"
-	"  finished_at ON tickets BEGIN "
-	DAY_AND_MONTH(TICKET_SUB, "OLD") DAY_AND_MONTH(TICKET_ADD, "NEW") " END;"
-	"CREATE TRIGGER roll_tickets_delete AFTER DELETE ON tickets BEGIN "
-	DAY_AND_MONTH(TICKET_SUB, "OLD") " END;"
-	"CREATE TRIGGER roll_cases_insert AFTER INSERT ON cases BEGIN "
-	DAY_AND_MONTH(CASE_ADD, "NEW") ELDERLY_ADD("NEW") " END;"
-	"CREATE TRIGGER roll_cases_update AFTER UPDATE OF ticket_id, day, outcome, channel, mode, category,"
-	"  help_minutes, voided ON cases BEGIN "
-	DAY_AND_MONTH(CASE_SUB, "OLD") ELDERLY_SUB("OLD") DAY_AND_MONTH(CASE_ADD, "NEW") ELDERLY_ADD("NEW")
-	" END;"
-	"CREATE TRIGGER roll_cases_delete AFTER DELETE ON cases BEGIN "
-	DAY_AND_MONTH(CASE_SUB, "OLD") ELDERLY_SUB("OLD") " END;"
-	"CREATE TRIGGER roll_help_insert AFTER INSERT ON case_help BEGIN "
-	HELP_ADD("NEW", "c.day") HELP_ADD("NEW", MONTH("c"))
-	"  INSERT INTO roll_elderly (day, type, visit, n) SELECT c.day, " CTYPE("c") ", " VISIT("c") ", 1"
-	"  FROM cases c WHERE c.id = NEW.case_id AND c.voided = 0 ON CONFLICT DO UPDATE SET n = n + 1;"
-	" END;"
-	"CREATE TRIGGER roll_help_delete AFTER DELETE ON case_help BEGIN "
-	HELP_SUB("OLD", "c.day") HELP_SUB("OLD", MONTH("c"))
-	"  UPDATE roll_elderly SET n = n - 1 WHERE (day, type, visit) ="
-	"  (SELECT c.day, " CTYPE("c") ", " VISIT("c") " FROM cases c WHERE c.id = OLD.case_id AND c.voided = 0);"
-	" END;"
-	"CREATE TRIGGER roll_ratings_insert AFTER INSERT ON evaluations BEGIN "
-	DAY_AND_MONTH(EVAL_ADD, "NEW") " END;"
-	"CREATE TRIGGER roll_ratings_update AFTER UPDATE OF ticket_id, day, level, voided ON evaluations"
-	"  BEGIN " DAY_AND_MONTH(EVAL_SUB, "OLD") DAY_AND_MONTH(EVAL_ADD, "NEW") " END;"
-	"CREATE TRIGGER roll_ratings_delete AFTER DELETE ON evaluations BEGIN "
-	DAY_AND_MONTH(EVAL_SUB, "OLD") " END;";
+	TRIGGERS;
+
+const char store_rollup_shorter[] =
+	"DROP TRIGGER roll_tickets_insert; DROP TRIGGER roll_tickets_update; DROP TRIGGER roll_tickets_delete;"
+	"DROP TRIGGER roll_cases_insert; DROP TRIGGER roll_cases_update; DROP TRIGGER roll_cases_delete;"
+	"DROP TRIGGER roll_help_insert; DROP TRIGGER roll_help_delete; DROP TRIGGER roll_ratings_insert;"
+	"DROP TRIGGER roll_ratings_update; DROP TRIGGER roll_ratings_delete;"
+	TRIGGERS;
 
 /* Each rollup beside its truth: rows in one and not the other (rollup rows that count nothing are
  * no rows). A month's rows are its days' truth summed (keys: the key columns after the day;
