@@ -876,6 +876,7 @@ struct snap {
 	struct op op;
 	struct ticket **list;
 	size_t *n;
+	size_t limit, *total;           /* total set: only the first limit of the list, and its size */
 	struct window_state *ws;
 	struct ticket *t;
 	int count;
@@ -893,21 +894,30 @@ static enum qd_status waiting_rx(struct store *st, void *ctx)
 	if (win.since < (long long)clock_at(sn->op.day, 0))
 		win.streak = 0;                 /* the day's first write resets it */
 	sn->op.filter.priority_first = priority_first(sn->op.h, &win);
+	if (sn->total)
+		return store_queue_top(st, sn->op.day, &sn->op.filter, sn->limit, sn->list, sn->n, sn->total);
 	return store_queue_list(st, sn->op.day, &sn->op.filter, sn->list, sn->n);
 }
 
-enum qd_status queue_waiting(struct store *st, const struct hall *h, int w, struct ticket **out,
-                             size_t *n)
+/* queue_waiting, or with total (w > 0) only its first limit tickets and *total. */
+static enum qd_status waiting_list(struct store *st, const struct hall *h, int w, size_t limit,
+                                   size_t *total, struct ticket **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	struct snap sn = { .list = out, .n = n };
+	struct snap sn = { .list = out, .n = n, .limit = limit, .total = w ? total : NULL };
 	enum qd_status s = op_init(&sn.op, h, w, NULL);
 	if (s != QD_OK || (w && (s = filter_init(&sn.op.filter, sn.op.hw)) != QD_OK))
 		return s;
 	s = store_read(st, waiting_rx, &sn);
 	filter_free(&sn.op.filter);
 	return s;
+}
+
+enum qd_status queue_waiting(struct store *st, const struct hall *h, int w, struct ticket **out,
+                             size_t *n)
+{
+	return waiting_list(st, h, w, 0, NULL, out, n);
 }
 
 enum qd_status queue_staff_today(struct store *st, const char *staff, struct staff_today *out)
@@ -987,13 +997,14 @@ struct hall_snap {
 	struct window_state *ws;
 	struct ticket **waiting;
 	size_t *n;
+	size_t limit, *total;
 };
 
 /* Inside one read transaction: the nested reads below join it, so all agree. */
 static enum qd_status snapshot_rx(struct store *st, void *ctx)
 {
 	struct hall_snap *x = ctx;
-	enum qd_status s = queue_waiting(st, x->h, x->w, x->waiting, x->n);
+	enum qd_status s = waiting_list(st, x->h, x->w, x->limit, x->total, x->waiting, x->n);
 	if (x->w)
 		return s == QD_OK ? queue_window(st, x->h, x->w, x->ws) : s;
 	for (size_t i = 0; s == QD_OK && i < x->h->nwindows; i++)
@@ -1001,10 +1012,11 @@ static enum qd_status snapshot_rx(struct store *st, void *ctx)
 	return s;
 }
 
-enum qd_status queue_snapshot(struct store *st, const struct hall *h, int w, struct window_state *ws,
-                              struct ticket **waiting, size_t *n)
+/* queue_snapshot, or with total only the first limit waiting tickets and *total. */
+static enum qd_status snapshot(struct store *st, const struct hall *h, int w, size_t limit,
+                               size_t *total, struct window_state *ws, struct ticket **waiting, size_t *n)
 {
-	struct hall_snap x = { h, w, ws, waiting, n };
+	struct hall_snap x = { h, w, ws, waiting, n, limit, total };
 	*waiting = NULL;
 	*n = 0;
 	enum qd_status s = store_read(st, snapshot_rx, &x);
@@ -1012,8 +1024,28 @@ enum qd_status queue_snapshot(struct store *st, const struct hall *h, int w, str
 		free(*waiting);
 		*waiting = NULL;
 		*n = 0;
+		if (total)
+			*total = 0;
 	}
 	return s;
+}
+
+enum qd_status queue_snapshot(struct store *st, const struct hall *h, int w, struct window_state *ws,
+                              struct ticket **waiting, size_t *n)
+{
+	return snapshot(st, h, w, 0, NULL, ws, waiting, n);
+}
+
+enum qd_status queue_window_snapshot(struct store *st, const struct hall *h, int w, size_t limit,
+                                     struct window_state *ws, struct ticket **first, size_t *n,
+                                     size_t *total)
+{
+	*first = NULL;
+	*n = 0;
+	*total = 0;
+	if (w <= 0)
+		return QD_ERR_NO_WINDOW;
+	return snapshot(st, h, w, limit, total, ws, first, n);
 }
 
 static enum qd_status find_rx(struct store *st, void *ctx)

@@ -50,8 +50,8 @@ struct console {
 	const struct hall_window *hw;
 	struct session sess;        /* who is signed in here: sess.me, sess.signed_in */
 	struct window_state ws;
-	struct ticket *waiting;
-	size_t nwaiting;
+	struct ticket *waiting;     /* the first nfirst of the window's waiting list (a screenful) */
+	size_t nfirst, nwaiting;    /* nwaiting: how many wait for the window in all */
 	enum qd_status load_error;
 	long long shown_key;        /* the timer value last drawn */
 	struct staff_today today;   /* this clerk's counts today, at any window */
@@ -184,8 +184,10 @@ static int console_load(struct ui *ui, void *self)
 	const struct hall *h = ui_hall(ui);
 	free(c->waiting);
 	c->waiting = NULL;
-	c->nwaiting = 0;
-	c->load_error = queue_snapshot(st, h, c->w, &c->ws, &c->waiting, &c->nwaiting);
+	c->nfirst = c->nwaiting = 0;
+	/* never more rows than the terminal has (a resize reloads) */
+	c->load_error = queue_window_snapshot(st, h, c->w, LINES > 0 ? (size_t)LINES : 24, &c->ws,
+	                                      &c->waiting, &c->nfirst, &c->nwaiting);
 	if (c->load_error == QD_OK && c->sess.signed_in)
 		c->load_error = queue_staff_today(st, c->sess.me.id, &c->today);
 	if (c->load_error == QD_OK)
@@ -322,9 +324,9 @@ static void draw_waiting(struct ui *ui, struct console *c, int y, int x, int w, 
 	snprintf(line, sizeof line, "%s %s %s %s", a, b, d, _("Waited"));
 	ui_text(y + 1, x, w, A_UNDERLINE, line);
 	int rows = bottom - (y + 2);
-	for (size_t i = 0; i < c->nwaiting; i++) {
+	for (size_t i = 0; i < c->nwaiting && (int)i < rows; i++) {
 		int yy = y + 2 + (int)i;
-		if ((int)i == rows - 1 && c->nwaiting > (size_t)rows) {
+		if (((int)i == rows - 1 && c->nwaiting > (size_t)rows) || i == c->nfirst) {
 			ui_textf(yy, x, w, 0, _("… and %zu more"), c->nwaiting - i);
 			break;
 		}

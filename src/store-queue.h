@@ -92,6 +92,10 @@ enum qd_status store_queue_ahead(struct store *st, long long id, int *n);
  * a few index seeks however long the queues are (store-queue-head.c). QD_ERR_EMPTY if none. */
 enum qd_status store_queue_next(struct store *st, const char *day, const struct store_queue_filter *f,
                                 long long *id);
+/* The first limit tickets of store_queue_list's (*n of them, *out malloc'd) and *total, how many
+ * there are in all, found the same way: a window console's list reads no more than it shows. */
+enum qd_status store_queue_top(struct store *st, const char *day, const struct store_queue_filter *f,
+                               size_t limit, struct ticket **out, size_t *n, size_t *total);
 /* Claim store_queue_next's ticket (inside the caller's write): it becomes called at that window
  * by staff at now (calls + 1). QD_ERR_EMPTY if none; else *id. */
 enum qd_status store_queue_claim_next(struct store *st, const char *day,

@@ -915,7 +915,7 @@ static void dispatch(struct ui *ui, int rc, wint_t wch)
 	struct ui_event ev = { .code = -1, .fn = 0, .ch = 0, .act = ACT_COUNT };
 	if (rc == KEY_CODE_YES) {
 		if (wch == KEY_RESIZE) {
-			ui->dirty = 1;
+			apply(ui, UI_RELOAD);       /* a screen loads as many rows as fit */
 			clearok(curscr, TRUE);
 			return;
 		}
@@ -1070,7 +1070,7 @@ static void script_command(struct ui *ui, char *cmd)
 			return;
 		}
 		resizeterm(l, c);
-		ui->dirty = 1;
+		dispatch(ui, KEY_CODE_YES, (wint_t)KEY_RESIZE);    /* as a terminal's resize arrives */
 	} else if (!strcmp(cmd, "now")) {
 		setenv("QDESK_NOW", arg, 1);
 		ui->dirty = 1;

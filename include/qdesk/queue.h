@@ -134,6 +134,13 @@ enum qd_status queue_window(struct store *st, const struct hall *h, int w, struc
  * w = 0 every window of the hall into ws[0 .. h->nwindows - 1] and every waiting ticket. */
 enum qd_status queue_snapshot(struct store *st, const struct hall *h, int w, struct window_state *ws,
                               struct ticket **waiting, size_t *n);
+/* queue_snapshot for one window's console (w > 0): its state into ws[0], the first limit tickets
+ * of its waiting list into *first (*n of them), and *total, how many wait for it in all. It reads
+ * the first tickets of each queue the window serves and counts the rest in their index, so a long
+ * queue costs a console no more than a short one. */
+enum qd_status queue_window_snapshot(struct store *st, const struct hall *h, int w, size_t limit,
+                                     struct window_state *ws, struct ticket **first, size_t *n,
+                                     size_t *total);
 /* What one staff member did today, at any window: numbers called (first calls, not recalls),
  * tickets served and no-shows (as they stand now, so an undo takes one back), cases logged
  * (voided ones not counted). */

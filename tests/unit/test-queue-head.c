@@ -1,8 +1,9 @@
 /* test-queue-head.c - the next ticket found by index seeks (store_queue_next) is always the first of
- * the window's waiting list, whose order one SQL statement states (store_queue_list): on queues
- * drawn at random (types, a lower-case transferred type, priority groups, tickets sent to a window,
- * tied positions, other states and days) for windows drawn at random, each claiming its next
- * ticket, until (once in a while) a window finds none. */
+ * the window's waiting list, whose order one SQL statement states (store_queue_list), and the first
+ * K found the same way (store_queue_top, a console's list) are its first K, with its length: on
+ * queues drawn at random (types, a lower-case transferred type, priority groups, tickets sent to a
+ * window, tied positions, other states and days) for windows drawn at random, each claiming its
+ * next ticket, until (once in a while) a window finds none. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -70,7 +71,25 @@ static void some(char *out, const char *const *from, int n, int one_in, const ch
 	}
 }
 
-struct check { struct store_queue_filter f; long long want, got; enum qd_status got_s; };
+struct check { struct store_queue_filter f; long long want, got; enum qd_status got_s; size_t k; };
+
+/* store_queue_top's first k and count against the list's */
+static void same_top(struct store *st, const struct check *c, const struct ticket *list, size_t n)
+{
+	struct ticket *top = NULL;
+	size_t ntop = 9999, total = 9999;
+	assert_int_equal(store_queue_top(st, DAY, &c->f, c->k, &top, &ntop, &total), QD_OK);
+	assert_int_equal(total, n);
+	assert_int_equal(ntop, n < c->k ? n : c->k);
+	for (size_t i = 0; i < ntop; i++)
+		if (top[i].id != list[i].id) {
+			print_error("window %d types %s also %s groups %s priority first %d: row %zu of %zu is"
+			            " %s by the list, %s by the heads\n", c->f.window, c->f.types, c->f.also,
+			            c->f.groups, c->f.priority_first, i, c->k, list[i].number, top[i].number);
+			fail();
+		}
+	free(top);
+}
 
 static enum qd_status both_tx(struct store *st, void *ctx)
 {
@@ -81,6 +100,7 @@ static enum qd_status both_tx(struct store *st, void *ctx)
 	if (s != QD_OK)
 		return s;
 	c->want = n ? list[0].id : 0;
+	same_top(st, c, list, n);
 	free(list);
 	c->got = 0;
 	c->got_s = store_queue_next(st, DAY, &c->f, &c->got);
@@ -105,7 +125,7 @@ static void run_seed(unsigned seed)
 		some(t, types, 4, 3, NULL);
 		some(a, types, 4, 2, t);
 		some(g, groups, 3, 2, NULL);
-		struct check c = { { 1 + rand() % 3, t, a, g, rand() % 2 }, 0, 0, QD_OK };
+		struct check c = { { 1 + rand() % 3, t, a, g, rand() % 2 }, 0, 0, QD_OK, (size_t)(rand() % 30) };
 		assert_int_equal(store_read(st, both_tx, &c), QD_OK);
 		if (c.want != c.got) {
 			print_error("seed %u: window %d types %s also %s groups %s priority first %d:"
@@ -125,7 +145,7 @@ static void run_seed(unsigned seed)
 	store_close(st);
 }
 
-static void test_next_is_first_of_list(void **state)
+static void test_heads_agree_with_the_list(void **state)
 {
 	(void)state;
 	for (unsigned seed = 1; seed <= 30; seed++)
@@ -134,6 +154,6 @@ static void test_next_is_first_of_list(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = { cmocka_unit_test(test_next_is_first_of_list) };
+	const struct CMUnitTest tests[] = { cmocka_unit_test(test_heads_agree_with_the_list) };
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
