@@ -899,13 +899,13 @@ static enum qd_status waiting_rx(struct store *st, void *ctx)
 	return store_queue_list(st, sn->op.day, &sn->op.filter, sn->list, sn->n);
 }
 
-/* queue_waiting, or with total (w > 0) only its first limit tickets and *total. */
+/* queue_waiting, or with total (for a window, w > 0) only its first limit tickets and *total. */
 static enum qd_status waiting_list(struct store *st, const struct hall *h, int w, size_t limit,
                                    size_t *total, struct ticket **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	struct snap sn = { .list = out, .n = n, .limit = limit, .total = w ? total : NULL };
+	struct snap sn = { .list = out, .n = n, .limit = limit, .total = total };
 	enum qd_status s = op_init(&sn.op, h, w, NULL);
 	if (s != QD_OK || (w && (s = filter_init(&sn.op.filter, sn.op.hw)) != QD_OK))
 		return s;

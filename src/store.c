@@ -553,8 +553,9 @@ static int store_has_wal(const char *path)
 static void store_configure_sqlite(void)
 {
 	static int done;
-	if (done++)
+	if (done)
 		return;
+	done = 1;
 	sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)NULL, 0, 0);
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
