@@ -220,12 +220,30 @@ enum qd_status store_queue_last_event(struct store *st, int w, const char *staff
 	return step_int64(st, s, at, NULL);
 }
 
+/* The one number a query with one integer parameter gives (0 when it gives no row). */
+static enum qd_status int64_of(struct store *st, const char *sql, long long arg, long long *v)
+{
+	*v = 0;
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return QD_ERR_DB;
+	sqlite3_bind_int64(s, 1, arg);
+	return step_int64(st, s, v, NULL);
+}
+
+#define STALE_WINDOWS " WHERE state <> 'closed' AND coalesce(since, 0) < ?1"
+
 enum qd_status store_queue_close_windows_before(struct store *st, long long before, long long now)
 {
+	/* Looked for first: every write runs this, and a write statement that changes nothing would
+	 * still be the body's first write, where store_write's rehearsal stops. */
+	long long stale;
+	enum qd_status r = int64_of(st, "SELECT count(*) FROM windows" STALE_WINDOWS, before, &stale);
+	if (r != QD_OK || stale == 0)
+		return r;
 	sqlite3_stmt *s = store_stmt(st,
 		"UPDATE windows SET state = 'closed', staff = NULL, pause_reason = NULL,"
-		" current_ticket = NULL, priority_streak = 0, since = ?2"
-		" WHERE state <> 'closed' AND coalesce(since, 0) < ?1");
+		" current_ticket = NULL, priority_streak = 0, since = ?2" STALE_WINDOWS);
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, before);
@@ -397,19 +415,15 @@ enum qd_status store_queue_by_number_before(struct store *st, const char *day, c
 /* Counted in the waiting indexes (migration 16): one queue's range, not every ticket of the day. */
 enum qd_status store_queue_ahead(struct store *st, long long id, int *n)
 {
-	sqlite3_stmt *s = store_stmt(st,
+	long long v;
+	enum qd_status r = int64_of(st,
 		"SELECT (SELECT count(*) FROM tickets t WHERE me.target_window IS NULL"
 		"  AND t.target_window IS NULL"
 		"  AND upper(coalesce(t.queue_type, t.type)) = upper(coalesce(me.queue_type, me.type))"
 		AHEAD_OF_ME ")"
 		" + (SELECT count(*) FROM tickets t WHERE t.target_window = me.target_window"
 		"  AND coalesce(t.queue_type, t.type) = coalesce(me.queue_type, me.type)" AHEAD_OF_ME ")"
-		" FROM tickets me WHERE me.id = ?1");
-	if (!s)
-		return QD_ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	long long v = 0;
-	enum qd_status r = step_int64(st, s, &v, NULL);
+		" FROM tickets me WHERE me.id = ?1", id, &v);
 	*n = (int)v;
 	return r;
 }

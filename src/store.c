@@ -21,6 +21,7 @@
 #define STORE_WAL_PAGES      1000      /* checkpoint when a commit leaves the WAL this long */
 #define STORE_WAL_LIMIT      (8 << 20) /* bytes of WAL file kept after a checkpoint restarts it */
 #define STORE_WAL_TRIM       (256 << 12) /* a closing command checkpoints a WAL longer than this */
+#define STORE_REHEARSALS     16        /* transaction bodies rehearsed per connection, at most */
 
 struct store_cached {
 	unsigned long hash;         /* of the SQL text, checked before comparing it */
@@ -52,6 +53,10 @@ struct store {
 	char err[256];
 	/* speed: statements handed out inside a write, for the query-plan test */
 	int writing;                /* inside store_write's BEGIN IMMEDIATE … COMMIT */
+	/* speed: transaction bodies already rehearsed on this connection (store_rehearse) */
+	enum qd_status (*rehearsed[STORE_REHEARSALS])(struct store *, void *);
+	int nrehearsed;
+	int rehearsing;             /* inside store_rehearse: store_stmt hands out no writes */
 	void (*trace)(void *, const char *);
 	void *trace_ctx;
 };
@@ -255,7 +260,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 		if (c->hash == h && strcmp(c->sql, sql) == 0) {
 			sqlite3_reset(c->stmt);
 			sqlite3_clear_bindings(c->stmt);
-			return c->stmt;
+			return st->rehearsing && !sqlite3_stmt_readonly(c->stmt) ? NULL : c->stmt;
 		}
 	}
 	if (st->ncache == st->capcache) {
@@ -282,7 +287,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 		return NULL;
 	}
 	st->cache[st->ncache++] = (struct store_cached){ h, copy, stmt };
-	return stmt;
+	return st->rehearsing && !sqlite3_stmt_readonly(stmt) ? NULL : stmt;
 }
 
 enum qd_status store_exec(struct store *st, sqlite3_stmt *stmt)
@@ -390,8 +395,42 @@ static enum qd_status store_tx(struct store *st, const char *begin,
 	}
 }
 
+/* speed: the first time a connection runs a write body, run it once as a rehearsal: in a deferred
+ * transaction, always rolled back, its status ignored, where store_stmt hands out no statement
+ * that writes (it compiles and caches it, then returns NULL, so the body stops at its first
+ * write). SQLite compiles a statement on its first use, which in a fresh process would be inside
+ * the write lock: a command held the lock ~4 ms where a console holds it ~0.5 ms, and eight
+ * clerks' commands queued behind each other's compiling. The rehearsal compiles, outside the
+ * lock, every statement up to the body's first write (the heaviest, the ticket's UPDATE with its
+ * rollup triggers, included) and reads the pages the real run reads first. (PRAGMA query_only
+ * would be simpler, but setting it expires every compiled statement.) */
+static void store_rehearse(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx)
+{
+	for (int i = 0; i < st->nrehearsed; i++)
+		if (st->rehearsed[i] == fn)
+			return;
+	if (st->nrehearsed == STORE_REHEARSALS || st->readonly ||
+	    (st->depth > 0 && !sqlite3_get_autocommit(st->db)))
+		return;
+	st->rehearsed[st->nrehearsed++] = fn;
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return;
+	st->depth++;
+	st->rehearsing = 1;
+	(void)fn(st, ctx);
+	st->rehearsing = 0;
+	st->depth--;
+	store_reset_all(st);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	store_audit_forget(st);
+	st->busy = 0;
+	st->err[0] = '\0';
+}
+
 enum qd_status store_write(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx)
 {
+	if (!store_foreign(st))
+		store_rehearse(st, fn, ctx);
 	return store_tx(st, "BEGIN IMMEDIATE", fn, ctx);
 }
 
@@ -671,7 +710,8 @@ enum qd_status store_open(const char *path, int mode, struct store **out)
 		goto fail;
 	if (v < count) {
 		struct store_migrate_ctx m = { 0 };
-		if ((s = store_write(st, store_migrate_tx, &m)) != QD_OK)
+		/* not store_write: a rehearsal would run an upgrade's statements twice */
+		if ((s = store_tx(st, "BEGIN IMMEDIATE", store_migrate_tx, &m)) != QD_OK)
 			goto fail;
 	} else if (!readonly) {
 		if ((s = store_audit_prepare(st)) != QD_OK)

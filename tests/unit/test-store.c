@@ -265,7 +265,7 @@ static void test_nested_write(void **state)
 	assert_int_equal(store_open(":memory:", 1, &st), QD_OK);
 	struct insert_ctx c = { 7, 0, QD_OK };
 	assert_int_equal(store_write(st, nested_fn, &c), QD_OK);
-	assert_int_equal(c.runs, 1);
+	assert_int_equal(c.runs, 2);        /* the first write of a body is rehearsed */
 	assert_int_equal(one_int(st, "SELECT count(*) FROM events WHERE kind = 'test'"), 1);
 	store_close(st);
 }
@@ -331,6 +331,45 @@ static void test_forked_child_refused(void **state)
 	store_close(st);
 }
 
+/* rehearsed_fn's view of each run: 0 the first, 1 any later one */
+struct rehearse_ctx { int runs; int got_read[2], got_write[2]; };
+
+static enum qd_status rehearsed_fn(struct store *st, void *vctx)
+{
+	struct rehearse_ctx *c = vctx;
+	int i = c->runs ? 1 : 0;
+	c->runs++;
+	/* a write behind store_stmt's back: a rehearsal's transaction must take it back */
+	sqlite3_exec(store_handle(st), "INSERT INTO events (at, day, kind) VALUES (0, '2026-01-01', 'raw')",
+	             NULL, NULL, NULL);
+	c->got_read[i] = store_stmt(st, "SELECT count(*) FROM events") != NULL;
+	sqlite3_stmt *s = store_stmt(st, "INSERT INTO events (at, day, kind) VALUES (1, '2026-01-01', 'test')");
+	c->got_write[i] = s != NULL;
+	return s ? store_exec(st, s) : QD_ERR_DB;
+}
+
+/* A body's first write on a connection is rehearsed: run once where store_stmt hands out reads
+ * but no writes, in a transaction rolled back whatever the body did, then for real. Later writes
+ * of the same body run once. */
+static void test_first_write_rehearsed(void **state)
+{
+	(void)state;
+	struct store *st;
+	assert_int_equal(store_open(dbpath, 1, &st), QD_OK);
+	struct rehearse_ctx c = { 0 };
+	assert_int_equal(store_write(st, rehearsed_fn, &c), QD_OK);
+	assert_int_equal(c.runs, 2);
+	assert_true(c.got_read[0] && !c.got_write[0]);
+	assert_true(c.got_read[1] && c.got_write[1]);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM events WHERE kind = 'raw'"), 1);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM events WHERE kind = 'test'"), 1);
+	assert_int_equal(store_write(st, rehearsed_fn, &c), QD_OK);
+	assert_int_equal(c.runs, 3);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM events WHERE kind IN ('raw', 'test')"), 4);
+	assert_true(sqlite3_get_autocommit(store_handle(st)));
+	store_close(st);
+}
+
 static long long last_version;
 static enum qd_status read_fn(struct store *st, void *vctx)
 {
@@ -368,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_stmt_cache),
 		cmocka_unit_test_setup_teardown(test_write_commit_and_rollback, setup, teardown),
 		cmocka_unit_test(test_nested_write),
+		cmocka_unit_test_setup_teardown(test_first_write_rehearsed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_covers_committed_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_retries_past_busy_timeout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forked_child_refused, setup, teardown),
