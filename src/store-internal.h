@@ -3,6 +3,11 @@
 #define QDESK_STORE_INTERNAL_H
 #include "qdesk/store.h"
 
+/* store-vfs.c: register the VFS named STORE_VFS (SQLite's default, with a connection's WAL writes
+ * gathered into one write per commit); once, before the first open. An SQLite result code. */
+#define STORE_VFS "qdesk"
+int store_vfs_register(void);
+
 /* The migrations in order: migrations[i] takes user_version i to i + 1. */
 const char *const *store_migrations(int *count);
 /* Run the C step of the migration that brings the database to version, if it has one. */

@@ -600,17 +600,22 @@ static int store_has_wal(const char *path)
  * in each transaction, and the allocator handed those blocks back to the kernel and faulted them
  * in again every time. And SQLite keeps no memory statistics (qdesk reads none): each of the
  * ~7,000 allocations a command makes, most of them parsing the schema, took a global mutex.
- * Also starts counting forks (store_foreign). */
-static void store_configure_sqlite(void)
+ * Also starts counting forks (store_foreign) and registers the VFS (store-vfs.c); once, even when
+ * threads open connections at the same time. */
+static int vfs_ok;      /* the VFS registered: connections use it */
+static void store_configure_once(void)
 {
-	static int done;
-	if (done)
-		return;
-	done = 1;
 	sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)NULL, 0, 0);
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	pthread_atfork(NULL, NULL, store_count_fork);
+	vfs_ok = store_vfs_register() == SQLITE_OK;
+}
+
+static void store_configure_sqlite(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, store_configure_once);
 }
 
 /* Open st->db on path with flags; immutable = 1 opens it as a URI with immutable=1 (read-only
@@ -632,7 +637,7 @@ static enum qd_status store_connect(struct store *st, const char *path, int flag
 		flags |= SQLITE_OPEN_URI;
 	}
 	store_configure_sqlite();
-	int rc = sqlite3_open_v2(name, &st->db, flags, NULL);
+	int rc = sqlite3_open_v2(name, &st->db, flags, vfs_ok ? STORE_VFS : NULL);
 	if (rc != SQLITE_OK) {
 		store_set_err(st, path);
 		return store_status_of(st->db, rc);
