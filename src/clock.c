@@ -114,6 +114,30 @@ void clock_unfix(void)
 	fixed = 0;
 }
 
+/* The last answer of mktime at one place in the code. */
+struct mktime_memo {
+	struct tm in;
+	time_t t;               /* 0 until the first answer */
+};
+
+/* mktime of a local date and time (tm_isdst -1), remembered in *m: with TZ unset, glibc looks
+ * at the time zone file again (a system call) in every mktime, and every write asks for today's
+ * midnight (and, under QDESK_NOW, for the time). */
+static time_t local_mktime(struct mktime_memo *m, const struct tm *in)
+{
+	if (m->t && in->tm_year == m->in.tm_year && in->tm_mon == m->in.tm_mon &&
+	    in->tm_mday == m->in.tm_mday && in->tm_hour == m->in.tm_hour &&
+	    in->tm_min == m->in.tm_min && in->tm_sec == m->in.tm_sec)
+		return m->t;
+	struct tm tm = *in;
+	time_t t = mktime(&tm);
+	if (t != (time_t)-1 && t != 0) {
+		m->in = *in;
+		m->t = t;
+	}
+	return t;
+}
+
 /* QDESK_NOW or the system clock, without the offset. */
 static time_t base_now(void)
 {
@@ -131,7 +155,8 @@ static time_t base_now(void)
 	}
 	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
 	                 .tm_hour = hh, .tm_min = mi, .tm_sec = ss, .tm_isdst = -1 };
-	time_t t = mktime(&tm);
+	static _Thread_local struct mktime_memo memo;
+	time_t t = local_mktime(&memo, &tm);
 	if (t == (time_t)-1) {
 		snprintf(env_error, sizeof env_error, _("out of range: \"%.40s\""), s);
 		return (time_t)-1;
@@ -205,7 +230,8 @@ time_t clock_at(const char *day, int minute)
 		return (time_t)-1;
 	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d,
 	                 .tm_hour = minute / 60, .tm_min = minute % 60, .tm_isdst = -1 };
-	return mktime(&tm);
+	static _Thread_local struct mktime_memo memo;
+	return local_mktime(&memo, &tm);
 }
 
 int clock_parse_hhmm(const char *s)
