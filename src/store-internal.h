@@ -13,6 +13,9 @@ const char *const *store_migrations(int *count);
 /* Run the C step of the migration that brings the database to version, if it has one. */
 enum qd_status store_migration_code(struct store *st, int version);
 
+/* store-unlist.c: migration 20's step, the tables' CHECK constraints written without IN lists. */
+enum qd_status store_unlist_checks(struct store *st);
+
 /* store-audit.c. Start collecting, through this connection's update hook, the rows a transaction
  * changes in the audited tables and the events it adds (write connections). */
 struct audit_collect;

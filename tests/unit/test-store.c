@@ -370,6 +370,51 @@ static void test_first_write_rehearsed(void **state)
 	store_close(st);
 }
 
+/* 1 if sql compiles to a program that builds a temporary b-tree. */
+static int builds_btree(sqlite3 *db, const char *sql)
+{
+	char explain[512];
+	snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
+	sqlite3_stmt *s;
+	int found = 0;
+	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		found |= strcmp((const char *)sqlite3_column_text(s, 1), "OpenEphemeral") == 0;
+	sqlite3_finalize(s);
+	return found;
+}
+
+static int run(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* Migration 20: the CHECK constraints hold as they did, without a temporary b-tree of their
+ * lists on every write of a ticket's state or a window. */
+static void test_checks_without_lists(void **state)
+{
+	(void)state;
+	struct store *st;
+	assert_int_equal(store_open(dbpath, STORE_OPEN_CREATE, &st), QD_OK);
+	sqlite3 *db = store_handle(st);
+	assert_false(builds_btree(db, "UPDATE tickets SET state = ?1 WHERE id = ?2"));
+	assert_false(builds_btree(db, "INSERT INTO windows (number, state) VALUES (?1, ?2)"));
+	assert_false(builds_btree(db, "INSERT INTO staff (id, name, role, pin_hash, created_at)"
+	                              " VALUES (?1, 'x', ?2, 'x', 0)"));
+	assert_int_equal(run(db, "INSERT INTO staff (id, name, role, pin_hash, created_at)"
+	                         " VALUES ('a', 'x', 'lead', 'x', 0)"), SQLITE_OK);
+	assert_int_equal(run(db, "INSERT INTO staff (id, name, role, pin_hash, created_at)"
+	                         " VALUES ('b', 'x', 'boss', 'x', 0)"), SQLITE_CONSTRAINT_CHECK);
+	assert_int_equal(run(db, "INSERT INTO windows (number, state) VALUES (1, 'paused')"), SQLITE_OK);
+	assert_int_equal(run(db, "INSERT INTO windows (number, state) VALUES (2, 'asleep')"), SQLITE_CONSTRAINT_CHECK);
+	assert_int_equal(run(db, "INSERT INTO tickets (day, type, seq, number, pos, issued_at)"
+	                         " VALUES ('2026-01-01', 'A', 1, 'A001', 1, 0)"), SQLITE_OK);
+	assert_int_equal(run(db, "UPDATE tickets SET state = 'noshow'"), SQLITE_OK);
+	assert_int_equal(run(db, "UPDATE tickets SET state = 'lost'"), SQLITE_CONSTRAINT_CHECK);
+	assert_int_equal(one_int(st, "SELECT count(*) FROM tickets WHERE state = 'noshow'"), 1);
+	store_close(st);
+}
+
 static long long last_version;
 static enum qd_status read_fn(struct store *st, void *vctx)
 {
@@ -408,6 +453,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write_commit_and_rollback, setup, teardown),
 		cmocka_unit_test(test_nested_write),
 		cmocka_unit_test_setup_teardown(test_first_write_rehearsed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_checks_without_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_covers_committed_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_retries_past_busy_timeout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forked_child_refused, setup, teardown),
