@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "store-internal.h"
 #include "store-log.h"
 #include "store-queue.h"
 
@@ -120,23 +121,55 @@ static void fill_leftover(sqlite3_stmt *s, void *row, const void *unused)
 	copy_col(l->day, sizeof l->day, s, 2);
 }
 
-enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int limit,
-                                        int *n)
+/* The tickets of days before ?1 in one state, up to ?2 of them (-1: all). One state at a time: an
+ * IN list of states builds a temporary b-tree on every write, and a state bound as a parameter
+ * recompiles the statement whenever it changes (SQLite matches it to the partial indexes). */
+#define LEFTOVERS(state) \
+	"SELECT id, window, day FROM tickets WHERE state = '" state "' AND day < ?1" \
+	" ORDER BY day, pos LIMIT ?2"
+
+/* Append to *left (*n rows) what sql (a LEFTOVERS) gives. */
+static enum qd_status leftovers(struct store *st, const char *sql, const char *day, int limit,
+                                struct leftover **left, size_t *n)
 {
-	*n = 0;
-	/* Each leftover ticket's "expire" event goes through the one event function (the audit chain
-	 * depends on it). Called tickets first ('called' < 'waiting'), in the index's order. */
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT id, window, day FROM tickets WHERE state IN ('called', 'waiting') AND day < ?1"
-		" ORDER BY state, day, pos LIMIT ?2");
+	sqlite3_stmt *s = store_stmt(st, sql);
 	if (!s)
 		return QD_ERR_DB;
 	bind_text(s, 1, day);
 	sqlite3_bind_int(s, 2, limit);
 	void *rows;
-	size_t nleft;
-	enum qd_status r = store_rows(st, s, sizeof(struct leftover), fill_leftover, NULL, &rows, &nleft);
-	struct leftover *left = rows;
+	size_t got;
+	enum qd_status r = store_rows(st, s, sizeof **left, fill_leftover, NULL, &rows, &got);
+	if (r != QD_OK || got == 0) {
+		free(rows);
+		return r;
+	}
+	struct leftover *all = *n ? realloc(*left, (*n + got) * sizeof **left) : rows;
+	if (!all) {
+		free(rows);
+		return QD_ERR_NOMEM;
+	}
+	if (*n) {
+		memcpy(all + *n, rows, got * sizeof **left);
+		free(rows);
+	}
+	*left = all;
+	*n += got;
+	return QD_OK;
+}
+
+enum qd_status store_queue_expire_before(struct store *st, const char *day, long long now, int limit,
+                                        int *n)
+{
+	*n = 0;
+	/* Each leftover ticket's "expire" event goes through the one event function (the audit chain
+	 * depends on it). Called tickets first, then waiting ones, each in the index's order. */
+	struct leftover *left = NULL;
+	size_t nleft = 0;
+	enum qd_status r = leftovers(st, LEFTOVERS("called"), day, limit, &left, &nleft);
+	if (r == QD_OK && (limit < 0 || (int)nleft < limit))
+		r = leftovers(st, LEFTOVERS("waiting"), day, limit < 0 ? -1 : limit - (int)nleft, &left, &nleft);
+	sqlite3_stmt *s;
 	if (r == QD_OK && nleft > 0 && (s = store_stmt(st,
 		"UPDATE windows SET state = CASE WHEN state = 'serving' THEN 'idle' ELSE state END,"
 		" current_ticket = NULL, since = ?2 WHERE current_ticket IN"
@@ -220,17 +253,6 @@ enum qd_status store_queue_last_event(struct store *st, int w, const char *staff
 	return step_int64(st, s, at, NULL);
 }
 
-/* The one number a query with one integer parameter gives (0 when it gives no row). */
-static enum qd_status int64_of(struct store *st, const char *sql, long long arg, long long *v)
-{
-	*v = 0;
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return QD_ERR_DB;
-	sqlite3_bind_int64(s, 1, arg);
-	return step_int64(st, s, v, NULL);
-}
-
 #define STALE_WINDOWS " WHERE state <> 'closed' AND coalesce(since, 0) < ?1"
 
 enum qd_status store_queue_close_windows_before(struct store *st, long long before, long long now)
@@ -238,7 +260,7 @@ enum qd_status store_queue_close_windows_before(struct store *st, long long befo
 	/* Looked for first: every write runs this, and a write statement that changes nothing would
 	 * still be the body's first write, where store_write's rehearsal stops. */
 	long long stale;
-	enum qd_status r = int64_of(st, "SELECT count(*) FROM windows" STALE_WINDOWS, before, &stale);
+	enum qd_status r = store_int(st, "SELECT count(*) FROM windows" STALE_WINDOWS, &stale, "i", before);
 	if (r != QD_OK || stale == 0)
 		return r;
 	sqlite3_stmt *s = store_stmt(st,
@@ -416,14 +438,14 @@ enum qd_status store_queue_by_number_before(struct store *st, const char *day, c
 enum qd_status store_queue_ahead(struct store *st, long long id, int *n)
 {
 	long long v;
-	enum qd_status r = int64_of(st,
+	enum qd_status r = store_int(st,
 		"SELECT (SELECT count(*) FROM tickets t WHERE me.target_window IS NULL"
 		"  AND t.target_window IS NULL"
 		"  AND upper(coalesce(t.queue_type, t.type)) = upper(coalesce(me.queue_type, me.type))"
 		AHEAD_OF_ME ")"
 		" + (SELECT count(*) FROM tickets t WHERE t.target_window = me.target_window"
 		"  AND coalesce(t.queue_type, t.type) = coalesce(me.queue_type, me.type)" AHEAD_OF_ME ")"
-		" FROM tickets me WHERE me.id = ?1", id, &v);
+		" FROM tickets me WHERE me.id = ?1", &v, "i", id);
 	*n = (int)v;
 	return r;
 }
@@ -451,17 +473,16 @@ enum qd_status store_queue_claim_id(struct store *st, long long id, int window, 
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"UPDATE tickets SET state = 'called', window = ?2, staff = ?3, called_at = ?4,"
-		" calls = calls + 1 WHERE id = ?1 AND state = 'waiting' RETURNING id");
+		" calls = calls + 1 WHERE id = ?1 AND state = 'waiting'");
 	if (!s)
 		return QD_ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, window);
 	bind_text(s, 3, staff);
 	sqlite3_bind_int64(s, 4, now);
-	long long got_id;
-	int found;
-	enum qd_status r = step_int64(st, s, &got_id, &found);
-	return r != QD_OK ? r : found ? QD_OK : QD_ERR_NOT_WAITING;
+	/* counted, not RETURNING: RETURNING keeps its rows in a temporary b-tree */
+	enum qd_status r = store_exec(st, s);
+	return r != QD_OK ? r : sqlite3_changes(store_handle(st)) == 1 ? QD_OK : QD_ERR_NOT_WAITING;
 }
 
 enum qd_status store_queue_set_state(struct store *st, long long id, const char *state,
