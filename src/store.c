@@ -57,6 +57,7 @@ struct store {
 	enum qd_status (*rehearsed[STORE_REHEARSALS])(struct store *, void *);
 	int nrehearsed;
 	int rehearsing;             /* inside store_rehearse: store_stmt hands out no writes */
+	int no_rehearsal;           /* store_set_rehearsal(st, 0) */
 	void (*trace)(void *, const char *);
 	void *trace_ctx;
 };
@@ -409,7 +410,7 @@ static void store_rehearse(struct store *st, enum qd_status (*fn)(struct store *
 	for (int i = 0; i < st->nrehearsed; i++)
 		if (st->rehearsed[i] == fn)
 			return;
-	if (st->nrehearsed == STORE_REHEARSALS || st->readonly ||
+	if (st->nrehearsed == STORE_REHEARSALS || st->readonly || st->no_rehearsal ||
 	    (st->depth > 0 && !sqlite3_get_autocommit(st->db)))
 		return;
 	st->rehearsed[st->nrehearsed++] = fn;
@@ -425,6 +426,11 @@ static void store_rehearse(struct store *st, enum qd_status (*fn)(struct store *
 	store_audit_forget(st);
 	st->busy = 0;
 	st->err[0] = '\0';
+}
+
+void store_set_rehearsal(struct store *st, int on)
+{
+	st->no_rehearsal = !on;
 }
 
 enum qd_status store_write(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx)

@@ -48,9 +48,14 @@ enum qd_status store_backup_to(struct store *st, const char *path, char *err, si
 enum qd_status store_restore_from(const char *live, const char *copy, char *err, size_t n);
 
 /* Run fn(st, ctx) inside BEGIN IMMEDIATE … COMMIT. If any step reports SQLITE_BUSY/LOCKED the
- * transaction is rolled back and fn runs again from the start (fn must only touch the database and
- * ctx). A non-QD_OK status from fn rolls back and is returned. */
+ * transaction is rolled back and fn runs again from the start. The first time a connection runs
+ * fn it is also rehearsed first, outside the write lock: run up to its first write, which fails,
+ * and rolled back (so SQLite compiles its statements before the lock). So fn may run several
+ * times: it must only touch the database and ctx, and each run must start from what ctx held
+ * before the first. A non-QD_OK status from fn rolls back and is returned. */
 enum qd_status store_write(struct store *st, enum qd_status (*fn)(struct store *, void *), void *ctx);
+/* No rehearsals on st (on = 0), for a caller whose fn cannot run twice (a data generator). */
+void store_set_rehearsal(struct store *st, int on);
 
 /* For tests: fn(ctx, sql) is called with the text of every statement store_stmt hands out while a
  * store_write transaction runs on st (so a test can check their query plans); NULL stops it. */

@@ -867,6 +867,7 @@ int main(int argc, char **argv)
 	 * handing memory back to the kernel after every statement. */
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	store_set_rehearsal(g.st, 0);   /* a day's body generates as it goes: it can run only once */
 	sqlite3_exec(store_handle(g.st), "PRAGMA cache_size = -262144; PRAGMA synchronous = OFF",
 	             NULL, NULL, NULL);
 	g.h = h;

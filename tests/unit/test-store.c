@@ -368,6 +368,13 @@ static void test_first_write_rehearsed(void **state)
 	assert_int_equal(one_int(st, "SELECT count(*) FROM events WHERE kind IN ('raw', 'test')"), 4);
 	assert_true(sqlite3_get_autocommit(store_handle(st)));
 	store_close(st);
+	/* a connection told not to rehearse runs a body once */
+	assert_int_equal(store_open(dbpath, 1, &st), QD_OK);
+	store_set_rehearsal(st, 0);
+	struct rehearse_ctx once = { 0 };
+	assert_int_equal(store_write(st, rehearsed_fn, &once), QD_OK);
+	assert_int_equal(once.runs, 1);
+	store_close(st);
 }
 
 /* 1 if sql compiles to a program that builds a temporary b-tree. */
