@@ -99,8 +99,8 @@ static enum qd_status unlist_table(struct store *st, const char *name)
 	sqlite3_reset(s);
 	enum qd_status r = rc == SQLITE_ROW && !now ? QD_ERR_NOMEM : store_check(st, rc);
 	if (r == QD_OK && now && !same)
-		r = store_int(st, "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2",
-		              &(long long){ 0 }, "tt", now, name);
+		r = store_each(st, "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2",
+		               NULL, NULL, "tt", now, name);
 	sqlite3_free(now);
 	return r;
 }
